@@ -1,0 +1,51 @@
+# Bilan — the two commands a new user needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.bilan-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install messages run test lint eval-coach bench check-system clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Bilan needs Python 3.11 or newer (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) messages
+
+# Compiled catalogues are build products: Babel compiles them without needing GNU gettext.
+messages: $(STAMP)
+	@$(BIN)/pybabel compile --statistics -D django -d bilan/locale 2>&1 | grep -v '^$$' || true
+	@$(BIN)/python -c 'import pathlib, sys; sys.exit(0 if list(pathlib.Path("bilan/locale").glob("*/LC_MESSAGES/django.mo")) else "Translations were not compiled.")'
+
+check-system: $(STAMP)
+	@$(BIN)/bilan check-system
+
+run: install
+	@mkdir -p var
+	$(BIN)/bilan migrate --noinput
+	$(BIN)/bilan demo
+	@echo ""
+	@echo "Bilan is starting on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/bilan runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check bilan tests bench
+	$(BIN)/ruff format --check bilan tests bench
+	@if [ -d bilan/coach ]; then $(BIN)/mypy bilan/coach; fi
+
+eval-coach: install
+	$(BIN)/python -m bilan.coach.evaluate
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from bilan.cli import main
+
+main()

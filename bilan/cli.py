@@ -1,0 +1,43 @@
+"""The `bilan` console command: Django's management commands under one name.
+
+`bilan coach` and `bilan traces extract` read a file and print; they need no database, so they
+run without setting Django up. Everything else is a management command; dashes in a command
+name map to underscores (`bilan import-framework` runs `import_framework`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _standalone(argv: list[str]) -> int | None:
+    if argv[1:2] == ["coach"]:
+        from bilan.coach.cli import main as coach_main
+
+        return coach_main(argv[2:])
+    if argv[1:3] == ["traces", "extract"]:
+        from bilan.evidence.extraction.cli import main as extract_main
+
+        return extract_main(argv[3:])
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    code = _standalone(argv)
+    if code is not None:
+        sys.exit(code)
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bilan.settings")
+    from django.conf import settings
+    from django.core.management import execute_from_command_line
+
+    # SQLite lives in var/; create it so a fresh clone needs no manual step.
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    execute_from_command_line(["bilan", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

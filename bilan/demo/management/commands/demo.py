@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from bilan.demo import content
+from bilan.demo.services import demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo dossier (idempotent) and print how to log in."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = demo_load()
+        state = "created" if result.created else "already present"
+        self.stdout.write(f"Demo dossier {state}: id {result.dossier.pk}")
+        self.stdout.write(f"  URL:      {settings.SITE_URL}/dossiers/{result.dossier.pk}/")
+        self.stdout.write(f"  Login:    {content.DEMO_EMAIL}")
+        self.stdout.write(f"  Password: {content.DEMO_PASSWORD}")

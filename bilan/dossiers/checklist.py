@@ -1,0 +1,117 @@
+"""The method's preparation steps and checklist, shown as the dossier's progress.
+
+Each line of the method is listed. Lines whose feature has not shipped yet are marked
+unavailable instead of being ticked or hidden, so progress is never overstated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Dossier
+from .services import journal_first_last_weeks, plan_summary
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: Promise
+    hint: Promise
+    available: bool
+    done: bool = False
+    detail: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: list[ChecklistItem]
+
+    @property
+    def available(self) -> list[ChecklistItem]:
+        return [item for item in self.items if item.available]
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for item in self.items if item.done)
+
+    @property
+    def percent(self) -> int:
+        available = self.available
+        return round(100 * self.done_count / len(available)) if available else 0
+
+
+def _upcoming(key: str, label: Promise, hint: Promise) -> ChecklistItem:
+    return ChecklistItem(key=key, label=label, hint=hint, available=False)
+
+
+def dossier_checklist(dossier: Dossier) -> Checklist:
+    summary = plan_summary(dossier=dossier)
+    weeks = journal_first_last_weeks(dossier=dossier)
+    objectives_url = reverse("dossiers:objectives", args=[dossier.pk])
+    items = [
+        ChecklistItem(
+            key="mission",
+            label=_("Relire la fiche mission et la découper en objectifs"),
+            hint=_("Reprenez point par point ce qui était prévu."),
+            available=True,
+            done=bool(dossier.mission_text.strip()) and summary.total > 0,
+            detail=ngettext("%(n)d objectif", "%(n)d objectifs", summary.total)
+            % {"n": summary.total},
+            url=objectives_url,
+        ),
+        ChecklistItem(
+            key="plan_review",
+            label=_("Faire le point sur les missions effectives"),
+            hint=_("Pour chaque objectif : ce qui a été fait, votre contribution."),
+            available=True,
+            done=summary.total > 0 and summary.reviewed == summary.total,
+            detail=_("%(done)d sur %(total)d objectifs revus")
+            % {"done": summary.reviewed, "total": summary.total},
+            url=reverse("dossiers:plan", args=[dossier.pk]),
+        ),
+        ChecklistItem(
+            key="weeks",
+            label=_("Jauger votre évolution entre la première et la dernière semaine"),
+            hint=_("Que maîtrisez-vous désormais ?"),
+            available=True,
+            done=bool(weeks.first and not weeks.same_week and dossier.mastered_now.strip()),
+            url=reverse("dossiers:weeks", args=[dossier.pk]),
+        ),
+        _upcoming(
+            "traces",
+            _("Recueillir des traces concrètes"),
+            _("Mails-clés, comptes rendus, documents produits, remerciements."),
+        ),
+        _upcoming(
+            "skills",
+            _("Lister vos acquis techniques et humains, avec un exemple précis pour chacun"),
+            _("Comparez ce que vous saviez en arrivant et ce que vous maîtrisez."),
+        ),
+        _upcoming(
+            "transversal",
+            _("Identifier au moins 2 compétences transversales et 2 axes à renforcer"),
+            _("Dans vos propres mots."),
+        ),
+        _upcoming(
+            "feedback",
+            _("Demander un feedback à plusieurs membres de l'équipe"),
+            _("Pour enrichir votre bilan et varier les perspectives."),
+        ),
+        _upcoming(
+            "synthesis",
+            _("Préparer une synthèse écrite de 1 à 2 pages"),
+            _("Un support pour structurer l'entretien."),
+        ),
+        _upcoming(
+            "future",
+            _("Formuler une question sur la suite"),
+            _("Montrez votre intérêt et alimentez la discussion."),
+        ),
+    ]
+    return Checklist(items=items)

@@ -1,0 +1,287 @@
+"""Workflows over dossiers, objectives and the journal. Views and the demo call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from bilan.accounts.models import User
+
+from .mission import split_mission
+from .models import Dossier, JournalEntry, Objective
+
+DOSSIER_FIELDS = (
+    "organisation",
+    "service",
+    "location",
+    "kind",
+    "start_date",
+    "end_date",
+    "school",
+    "programme",
+    "tutor_name",
+    "tutor_email",
+    "tutor_role",
+    "referent_name",
+    "referent_email",
+    "mission_text",
+    "language",
+)
+
+
+def _limit(name: str) -> int:
+    return int(settings.BILAN_LIMITS[name])
+
+
+@transaction.atomic
+def dossier_create(*, owner: User, **data: Any) -> Dossier:
+    dossier = Dossier(owner=owner, **{k: v for k, v in data.items() if k in DOSSIER_FIELDS})
+    dossier.full_clean()
+    dossier.save()
+    return dossier
+
+
+@transaction.atomic
+def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
+    for name, value in data.items():
+        if name in DOSSIER_FIELDS or name in {"first_week_note", "mastered_now"}:
+            setattr(dossier, name, value)
+    dossier.full_clean()
+    dossier.save()
+    return dossier
+
+
+@transaction.atomic
+def dossier_delete(*, dossier: Dossier) -> None:
+    dossier.delete()
+
+
+def _check_objective_room(dossier: Dossier, adding: int) -> None:
+    limit = _limit("objectives_per_dossier")
+    if dossier.objectives.count() + adding > limit:
+        raise ValidationError(
+            _("Un dossier peut contenir au plus %(limit)d objectifs.") % {"limit": limit}
+        )
+
+
+@transaction.atomic
+def objectives_import(*, dossier: Dossier, titles: list[str]) -> list[Objective]:
+    """Append objectives, skipping titles the dossier already has."""
+    existing = {title.casefold() for title in dossier.objectives.values_list("title", flat=True)}
+    fresh = [title for title in titles if title.strip() and title.casefold() not in existing]
+    _check_objective_room(dossier, len(fresh))
+    start = dossier.next_objective_position()
+    return Objective.objects.bulk_create(
+        Objective(dossier=dossier, title=title.strip(), position=start + index)
+        for index, title in enumerate(fresh)
+    )
+
+
+def objectives_propose(*, dossier: Dossier, text: str | None = None) -> list[str]:
+    return split_mission(dossier.mission_text if text is None else text)
+
+
+@transaction.atomic
+def objective_create(
+    *,
+    dossier: Dossier,
+    title: str,
+    unplanned: bool = False,
+    status: str = Objective.Status.PLANNED,
+    actual: str = "",
+    contribution: str = "",
+    reason: str = "",
+) -> Objective:
+    _check_objective_room(dossier, 1)
+    objective = Objective(
+        dossier=dossier,
+        title=title,
+        unplanned=unplanned,
+        status=status,
+        actual=actual,
+        contribution=contribution,
+        reason=reason,
+        position=dossier.next_objective_position(),
+    )
+    objective.full_clean()
+    objective.save()
+    return objective
+
+
+@transaction.atomic
+def objective_update(*, objective: Objective, **data: Any) -> Objective:
+    for name in ("title", "unplanned", "status", "actual", "contribution", "reason"):
+        if name in data:
+            setattr(objective, name, data[name])
+    objective.full_clean()
+    objective.save()
+    return objective
+
+
+@transaction.atomic
+def objective_move(*, objective: Objective, offset: int) -> None:
+    """Swap with the neighbour above (offset -1) or below (+1); positions are renumbered."""
+    siblings = list(Objective.objects.select_for_update().filter(dossier_id=objective.dossier_id))
+    index = next(i for i, item in enumerate(siblings) if item.pk == objective.pk)
+    target = index + offset
+    if not 0 <= target < len(siblings):
+        return
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, item in enumerate(siblings):
+        item.position = position
+    Objective.objects.bulk_update(siblings, ["position"])
+
+
+@transaction.atomic
+def objective_merge_next(*, objective: Objective) -> Objective | None:
+    """Fold the following objective into this one; its texts are appended, nothing is lost."""
+    following = (
+        Objective.objects.filter(dossier_id=objective.dossier_id, position__gt=objective.position)
+        .order_by("position", "id")
+        .first()
+    )
+    if following is None:
+        return None
+    for name in ("title", "actual", "contribution", "reason"):
+        parts = [getattr(objective, name), getattr(following, name)]
+        setattr(objective, name, "\n".join(part for part in parts if part).strip())
+    objective.title = objective.title.replace("\n", " ; ")
+    objective.unplanned = objective.unplanned and following.unplanned
+    objective.save()
+    following.delete()
+    return objective
+
+
+@transaction.atomic
+def objective_delete(*, objective: Objective) -> None:
+    dossier_id, position = objective.dossier_id, objective.position
+    objective.delete()
+    Objective.objects.filter(dossier_id=dossier_id, position__gt=position).update(
+        position=F("position") - 1
+    )
+
+
+@dataclass
+class PlanSummary:
+    planned: list[Objective]
+    unplanned: list[Objective]
+    counts: dict[str, int]
+    total: int
+
+    @property
+    def status_rows(self) -> list[tuple[str, str, int]]:
+        return [
+            (value, str(label), self.counts.get(value, 0))
+            for value, label in Objective.Status.choices
+        ]
+
+    @property
+    def reviewed(self) -> int:
+        return sum(1 for item in [*self.planned, *self.unplanned] if item.is_reviewed)
+
+
+def plan_summary(*, dossier: Dossier) -> PlanSummary:
+    objectives = list(dossier.objectives.all())
+    counts = Counter(objective.status for objective in objectives)
+    return PlanSummary(
+        planned=[o for o in objectives if not o.unplanned],
+        unplanned=[o for o in objectives if o.unplanned],
+        counts=dict(counts),
+        total=len(objectives),
+    )
+
+
+@transaction.atomic
+def journal_entry_create(
+    *, dossier: Dossier, date: dt.date, text: str, tags: str = ""
+) -> JournalEntry:
+    limit = _limit("journal_entries_per_dossier")
+    if dossier.journal_entries.count() >= limit:
+        raise ValidationError(
+            _("Le journal d'un dossier peut contenir au plus %(limit)d entrées.") % {"limit": limit}
+        )
+    entry = JournalEntry(dossier=dossier, date=date, text=text, tags=normalise_tags(tags))
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def journal_entry_update(*, entry: JournalEntry, date: dt.date, text: str, tags: str) -> None:
+    entry.date, entry.text, entry.tags = date, text, normalise_tags(tags)
+    entry.full_clean()
+    entry.save()
+
+
+@transaction.atomic
+def journal_entry_delete(*, entry: JournalEntry) -> None:
+    entry.delete()
+
+
+def normalise_tags(tags: str) -> str:
+    seen: dict[str, str] = {}
+    for tag in tags.replace(";", ",").split(","):
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return ", ".join(seen.values())
+
+
+@dataclass
+class JournalWeek:
+    start: dt.date
+    entries: list[JournalEntry] = field(default_factory=list)
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+
+def journal_weeks(*, dossier: Dossier, tag: str = "") -> list[JournalWeek]:
+    """Entries grouped by ISO week, most recent week first."""
+    entries = dossier.journal_entries.all()
+    weeks: dict[dt.date, JournalWeek] = {}
+    for entry in entries:
+        if tag and tag.casefold() not in {t.casefold() for t in entry.tag_list}:
+            continue
+        weeks.setdefault(entry.week_start, JournalWeek(start=entry.week_start)).entries.append(
+            entry
+        )
+    return sorted(weeks.values(), key=lambda week: week.start, reverse=True)
+
+
+@dataclass
+class FirstLastWeeks:
+    first: JournalWeek | None
+    last: JournalWeek | None
+
+    @property
+    def same_week(self) -> bool:
+        return bool(self.first and self.last and self.first.start == self.last.start)
+
+
+def journal_first_last_weeks(*, dossier: Dossier) -> FirstLastWeeks:
+    weeks = journal_weeks(dossier=dossier)
+    if not weeks:
+        return FirstLastWeeks(first=None, last=None)
+    for week in weeks:
+        week.entries.sort(key=lambda entry: (entry.date, entry.pk))
+    return FirstLastWeeks(first=weeks[-1], last=weeks[0])
+
+
+def journal_tags(*, dossier: Dossier) -> list[str]:
+    tags: dict[str, str] = {}
+    for value in dossier.journal_entries.values_list("tags", flat=True):
+        for tag in value.split(","):
+            tag = tag.strip()
+            if tag:
+                tags.setdefault(tag.casefold(), tag)
+    return sorted(tags.values(), key=str.casefold)

@@ -1,0 +1,195 @@
+"""Bilan's only settings module: every deployment-specific value comes from the environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+DATA_DIR = Path(env("BILAN_DATA_DIR", str(PROJECT_DIR / "var")))
+
+DEBUG = env_bool("BILAN_DEBUG", default=False)
+# A development key is fine for `make run` on loopback; production must set BILAN_SECRET_KEY.
+SECRET_KEY = env("BILAN_SECRET_KEY", "dev-only-insecure-key-change-me-for-any-deployment")
+ALLOWED_HOSTS = env_list("BILAN_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("BILAN_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env("BILAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "bilan.core",
+    "bilan.accounts",
+    "bilan.dossiers",
+    "bilan.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bilan.accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "bilan.urls"
+WSGI_APPLICATION = "bilan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+if env("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "bilan.sqlite3",
+            "OPTIONS": {
+                # WAL lets the worker write while web requests read.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "dossiers:list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env("BILAN_TIME_ZONE", "Europe/Paris")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(env("BILAN_STATIC_ROOT", str(PROJECT_DIR / "staticfiles")))
+MEDIA_ROOT = Path(env("BILAN_MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "media/"
+
+# WhiteNoise serves static files from each app process, so no extra web server is needed;
+# finders let `make run` work without a collectstatic step.
+WHITENOISE_USE_FINDERS = env_bool("BILAN_STATIC_FROM_FINDERS", default=True)
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if env("BILAN_S3_BUCKET"):
+    # Any S3-compatible service (MinIO, Garage, Scaleway, OVH ...) through django-storages.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("BILAN_S3_BUCKET"),
+            "endpoint_url": env("BILAN_S3_ENDPOINT_URL") or None,
+            "region_name": env("BILAN_S3_REGION") or None,
+            "access_key": env("BILAN_S3_ACCESS_KEY") or None,
+            "secret_key": env("BILAN_S3_SECRET_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# E-mail: printed on the console unless an SMTP host is configured.
+EMAIL_HOST = env("BILAN_EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("BILAN_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("BILAN_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env("BILAN_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("BILAN_EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("BILAN_EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("BILAN_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("BILAN_FROM_EMAIL", "Bilan <bilan@localhost>")
+
+# Requests carry long texts (mission, journal); the per-field limits below give a clear
+# message, so the transport limit sits above them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("BILAN_MAX_REQUEST_BYTES", 16 * 1024 * 1024)
+BILAN_LIMITS = {
+    "mission_chars": env_int("BILAN_MAX_MISSION_CHARS", 20_000),
+    "text_chars": env_int("BILAN_MAX_TEXT_CHARS", 10_000),
+    "objectives_per_dossier": env_int("BILAN_MAX_OBJECTIVES", 200),
+    "journal_entries_per_dossier": env_int("BILAN_MAX_JOURNAL_ENTRIES", 5_000),
+}
+
+SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BILAN_BEHIND_PROXY") else None
+)
+X_FRAME_OPTIONS = "DENY"
+
+if env_bool("BILAN_FAST_PASSWORD_HASHER"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("BILAN_LOG_LEVEL", "INFO")},
+    "loggers": {"django.server": {"level": "INFO"}},
+}

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from bilan.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.landing, name="landing"),
+    path("health/", core_views.health, name="health"),
+    path("accounts/", include("bilan.accounts.urls")),
+    path("dossiers/", include("bilan.dossiers.urls")),
+]
+
+handler400 = "bilan.core.views.bad_request"
