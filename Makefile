@@ -31,7 +31,9 @@ run: install
 	$(BIN)/bilan demo
 	@echo ""
 	@echo "Bilan is starting on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/bilan runserver $(HOST):$(PORT)
+	@# The background worker (text extraction, imports) runs beside the server and stops with it.
+	@$(BIN)/bilan worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(BIN)/bilan runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest

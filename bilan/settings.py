@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "bilan.core",
     "bilan.accounts",
     "bilan.dossiers",
+    "bilan.jobs",
+    "bilan.evidence",
     "bilan.demo",
 ]
 
@@ -174,6 +176,16 @@ BILAN_LIMITS = {
     "text_chars": env_int("BILAN_MAX_TEXT_CHARS", 10_000),
     "objectives_per_dossier": env_int("BILAN_MAX_OBJECTIVES", 200),
     "journal_entries_per_dossier": env_int("BILAN_MAX_JOURNAL_ENTRIES", 5_000),
+}
+
+# Traces: per file, per import (a mailbox export), and what one extraction may use.
+BILAN_TRACE_LIMITS = {
+    "file_bytes": env_int("BILAN_MAX_FILE_BYTES", 25 * 1024 * 1024),
+    "import_bytes": env_int("BILAN_MAX_IMPORT_BYTES", 500 * 1024 * 1024),
+    "messages": env_int("BILAN_MAX_MESSAGES", 10_000),
+    "pages": env_int("BILAN_MAX_PAGES", 500),
+    "seconds": env_int("BILAN_EXTRACTION_SECONDS", 30),
+    "memory_bytes": env_int("BILAN_EXTRACTION_MEMORY_BYTES", 1024 * 1024 * 1024),
 }
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)

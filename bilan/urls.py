@@ -9,6 +9,7 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("accounts/", include("bilan.accounts.urls")),
     path("dossiers/", include("bilan.dossiers.urls")),
+    path("dossiers/<int:dossier_id>/traces/", include("bilan.evidence.urls")),
 ]
 
 handler400 = "bilan.core.views.bad_request"

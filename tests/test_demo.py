@@ -26,3 +26,8 @@ def test_demo_is_idempotent_and_prints_login(db):
     assert User.objects.get().check_password(content.DEMO_PASSWORD)
     changed = dossier.objectives.filter(status=Objective.Status.CHANGED).get()
     assert changed.reason
+    traces = dossier.traces.all()
+    assert traces.count() >= 5
+    assert {"minutes", "feedback", "recommendation"} <= set(traces.values_list("kind", flat=True))
+    assert not traces.filter(extraction="pending").exists()
+    assert traces.filter(objectives__isnull=False).exists()

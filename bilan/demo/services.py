@@ -11,6 +11,7 @@ from bilan.dossiers import services as dossier_services
 from bilan.dossiers.models import Dossier
 
 from . import content
+from .evidence import demo_traces_load
 
 
 @dataclass
@@ -63,4 +64,5 @@ def demo_load() -> DemoResult:
         first_week_note=content.FIRST_WEEK_NOTE,
         mastered_now=content.MASTERED_NOW,
     )
+    demo_traces_load(dossier=dossier)
     return DemoResult(user=user, dossier=dossier, created=True)

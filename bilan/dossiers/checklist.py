@@ -16,6 +16,8 @@ from django.utils.translation import ngettext
 from .models import Dossier
 from .services import journal_first_last_weeks, plan_summary
 
+MIN_TRACES = 3
+
 
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -48,6 +50,23 @@ class Checklist:
 
 def _upcoming(key: str, label: Promise, hint: Promise) -> ChecklistItem:
     return ChecklistItem(key=key, label=label, hint=hint, available=False)
+
+
+def _traces_item(dossier: Dossier) -> ChecklistItem:
+    # Through the reverse relation: the evidence app owns traces, the dossier only counts them.
+    traces = dossier.traces.all()  # type: ignore[attr-defined]
+    total = traces.count()
+    linked = traces.filter(objectives__isnull=False).distinct().count()
+    return ChecklistItem(
+        key="traces",
+        label=_("Recueillir des traces concrètes"),
+        hint=_("Mails-clés, comptes rendus, documents produits, remerciements."),
+        available=True,
+        done=total >= MIN_TRACES and linked > 0,
+        detail=_("%(total)d traces, dont %(linked)d liées à un objectif")
+        % {"total": total, "linked": linked},
+        url=reverse("evidence:list", args=[dossier.pk]),
+    )
 
 
 def dossier_checklist(dossier: Dossier) -> Checklist:
@@ -83,11 +102,7 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
             done=bool(weeks.first and not weeks.same_week and dossier.mastered_now.strip()),
             url=reverse("dossiers:weeks", args=[dossier.pk]),
         ),
-        _upcoming(
-            "traces",
-            _("Recueillir des traces concrètes"),
-            _("Mails-clés, comptes rendus, documents produits, remerciements."),
-        ),
+        _traces_item(dossier),
         _upcoming(
             "skills",
             _("Lister vos acquis techniques et humains, avec un exemple précis pour chacun"),

@@ -189,7 +189,8 @@ class PlanSummary:
 
 
 def plan_summary(*, dossier: Dossier) -> PlanSummary:
-    objectives = list(dossier.objectives.all())
+    # Traces reach objectives through their reverse relation; prefetched for the plan table.
+    objectives = list(dossier.objectives.prefetch_related("traces"))
     counts = Counter(objective.status for objective in objectives)
     return PlanSummary(
         planned=[o for o in objectives if not o.unplanned],

@@ -89,7 +89,7 @@ def objective_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     context = {
         "dossier": dossier,
-        "objectives": dossier.objectives.all(),
+        "objectives": dossier.objectives.prefetch_related("traces"),
         "add_form": ObjectiveAddForm(),
     }
     return render(request, "dossiers/objectives.html", context)

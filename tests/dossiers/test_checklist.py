@@ -15,9 +15,9 @@ def test_new_dossier_has_nothing_done_and_upcoming_items_unavailable(dossier):
     items = {item.key: item for item in checklist.items}
     assert checklist.done_count == 0
     assert checklist.percent == 0
-    assert not items["traces"].available and not items["traces"].done
-    assert not items["feedback"].available
-    assert {i.key for i in checklist.available} == {"mission", "plan_review", "weeks"}
+    assert items["traces"].available and not items["traces"].done
+    assert not items["feedback"].available and not items["feedback"].done
+    assert {"mission", "plan_review", "weeks", "traces"} <= {i.key for i in checklist.available}
 
 
 def test_progress_follows_the_dossier(dossier):
@@ -36,4 +36,16 @@ def test_progress_follows_the_dossier(dossier):
     services.dossier_update(dossier=dossier, mastered_now="Brevo, Canva")
     checklist = dossier_checklist(dossier)
     assert checklist.done_count == 3
-    assert checklist.percent == 100
+
+
+def test_traces_item_needs_three_traces_and_one_linked(dossier):
+    from bilan.evidence import services as evidence
+
+    objective = services.objective_create(dossier=dossier, title="Benchmark")
+    traces = [
+        evidence.trace_create_note(dossier=dossier, title=f"T{n}", note="x") for n in range(3)
+    ]
+    assert not _items(dossier)["traces"].done
+    evidence.trace_update(trace=traces[0], objectives=[objective])
+    item = _items(dossier)["traces"]
+    assert item.done and item.detail == "3 traces, dont 1 liées à un objectif"

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from bilan.demo import content
+from bilan.demo.evidence import demo_traces_link
 from bilan.demo.services import demo_load
+from bilan.jobs.services import jobs_run_pending
 
 
 class Command(BaseCommand):
@@ -14,6 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = demo_load()
+        if result.created:
+            # Extract the demo files now so the first page view shows them complete.
+            jobs_run_pending()
+            demo_traces_link(dossier=result.dossier)
         state = "created" if result.created else "already present"
         self.stdout.write(f"Demo dossier {state}: id {result.dossier.pk}")
         self.stdout.write(f"  URL:      {settings.SITE_URL}/dossiers/{result.dossier.pk}/")

@@ -1,0 +1,100 @@
+"""A small database-backed job queue: enqueue in the request, run in `bilan worker`.
+
+Claiming is atomic: on PostgreSQL with SELECT ... FOR UPDATE SKIP LOCKED, on SQLite through
+the write lock its IMMEDIATE transactions take, so several workers never run the same job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import traceback
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import Job
+from .registry import handler_for
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+STALE_AFTER = dt.timedelta(minutes=30)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def job_enqueue(*, kind: str, payload: dict[str, Any], delay: dt.timedelta | None = None) -> Job:
+    """Queue a job; it becomes visible to workers when the surrounding transaction commits."""
+    return Job.objects.create(
+        kind=kind, payload=payload, run_after=timezone.now() + (delay or dt.timedelta())
+    )
+
+
+def job_claim(*, worker: str) -> Job | None:
+    now = timezone.now()
+    with transaction.atomic():
+        queryset = Job.objects.filter(status=Job.Status.QUEUED, run_after__lte=now)
+        if connection.features.has_select_for_update_skip_locked:
+            queryset = queryset.select_for_update(skip_locked=True)
+        job = queryset.order_by("run_after", "id").first()
+        if job is None:
+            return None
+        job.status = Job.Status.RUNNING
+        job.locked_by = worker
+        job.locked_at = now
+        job.attempts += 1
+        job.save(update_fields=["status", "locked_by", "locked_at", "attempts"])
+        return job
+
+
+def job_run(*, job: Job) -> None:
+    handler = handler_for(job.kind)
+    try:
+        if handler is None:
+            raise LookupError(f"No handler for job kind {job.kind!r}")
+        handler(job.payload)
+    except Exception:
+        logger.exception("Job %s failed", job)
+        job.last_error = traceback.format_exc(limit=5)[-4000:]
+        retry = job.attempts < MAX_ATTEMPTS and handler is not None
+        job.status = Job.Status.QUEUED if retry else Job.Status.FAILED
+        job.run_after = timezone.now() + dt.timedelta(seconds=30 * job.attempts)
+        job.finished_at = None if retry else timezone.now()
+    else:
+        job.status = Job.Status.DONE
+        job.finished_at = timezone.now()
+    job.locked_by = ""
+    job.save(update_fields=["status", "last_error", "run_after", "finished_at", "locked_by"])
+
+
+def jobs_release_stale() -> int:
+    """Requeue jobs whose worker died mid-run (killed, machine lost)."""
+    return Job.objects.filter(
+        status=Job.Status.RUNNING, locked_at__lt=timezone.now() - STALE_AFTER
+    ).update(status=Job.Status.QUEUED, locked_by="")
+
+
+def jobs_run_pending(*, limit: int | None = None, worker: str | None = None) -> int:
+    """Run queued jobs until none is due (or `limit` ran); returns how many ran."""
+    name = worker or worker_name()
+    count = 0
+    while limit is None or count < limit:
+        job = job_claim(worker=name)
+        if job is None:
+            break
+        job_run(job=job)
+        count += 1
+    return count
+
+
+def jobs_purge_finished(*, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
+    deleted, _ = Job.objects.filter(
+        status=Job.Status.DONE, finished_at__lt=timezone.now() - older_than
+    ).delete()
+    return deleted
