@@ -5,7 +5,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from bilan.jobs.services import (
     jobs_purge_finished,
@@ -39,7 +39,10 @@ class Command(BaseCommand):
         jobs_release_stale()
         last_purge = 0.0
         while not stopping:
-            close_old_connections()
+            # Drop connections the database closed or that grew too old, as a request would;
+            # never from inside a transaction (the caller's, e.g. a test's).
+            if not connection.in_atomic_block:
+                close_old_connections()
             ran = jobs_run_pending(limit=1, worker=name)
             if options["once"] and not ran:
                 break
