@@ -41,7 +41,7 @@ test: install
 lint: install
 	$(BIN)/ruff check bilan tests bench
 	$(BIN)/ruff format --check bilan tests bench
-	@if [ -d bilan/coach ]; then $(BIN)/mypy bilan/coach; fi
+	$(BIN)/mypy bilan/coach
 
 eval-coach: install
 	$(BIN)/python -m bilan.coach.evaluate

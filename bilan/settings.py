@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "bilan.core",
     "bilan.accounts",
     "bilan.dossiers",
+    "bilan.skills",
     "bilan.jobs",
     "bilan.evidence",
+    "bilan.writing",
     "bilan.demo",
 ]
 
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "bilan.writing.context_processors.coach",
             ],
         },
     }
@@ -177,6 +180,9 @@ BILAN_LIMITS = {
     "objectives_per_dossier": env_int("BILAN_MAX_OBJECTIVES", 200),
     "journal_entries_per_dossier": env_int("BILAN_MAX_JOURNAL_ENTRIES", 5_000),
 }
+
+# The writing coach refuses longer texts with a message (a synthesis is ~1,000 words).
+BILAN_COACH_MAX_CHARS = env_int("BILAN_COACH_MAX_CHARS", 100_000)
 
 # Traces: per file, per import (a mailbox export), and what one extraction may use.
 BILAN_TRACE_LIMITS = {

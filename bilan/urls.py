@@ -9,7 +9,9 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("accounts/", include("bilan.accounts.urls")),
     path("dossiers/", include("bilan.dossiers.urls")),
+    path("dossiers/<int:dossier_id>/skills/", include("bilan.skills.urls")),
     path("dossiers/<int:dossier_id>/traces/", include("bilan.evidence.urls")),
+    path("dossiers/<int:dossier_id>/coach/", include("bilan.writing.urls")),
 ]
 
 handler400 = "bilan.core.views.bad_request"

@@ -198,3 +198,69 @@ MASTERED_NOW = (
     "Je conçois et envoie seule une newsletter (42 % d'ouverture), j'adapte un message à "
     "chaque réseau, et j'appelle les producteurs sans script."
 )
+
+# Skills: (framework key, code, own label, family, level at arrival, level now, note).
+# A framework skill has a code and no own label; a free entry has a label and no code.
+SKILLS = [
+    (None, None, "Brevo (e-mailing)", "technical", 1, 3, "Jamais utilisé avant le stage."),
+    (None, None, "Canva", "technical", 1, 4, "Je forme désormais les nouveaux arrivants."),
+    ("bilan", "TECH-DONNEES", "", "technical", 2, 3, "Tableau de bord dans Looker Studio."),
+    ("bilan", "TRANS-ORAL", "", "transversal", 1, 2, "Présentation au comité de direction."),
+    ("bilan", "TRANS-COMMUNICATION", "", "transversal", 2, 3, ""),
+    ("savoir-etre", "300460", "", "behavioural", 1, 3, "Newsletter d'août écrite seule."),
+]
+
+# (title, situation, task, action, result, learned, skill indexes in SKILLS)
+EXAMPLES = [
+    (
+        "Refonte de la newsletter",
+        "La newsletter mensuelle avait 31 % d'ouverture et une maquette datée.",
+        "Proposer une nouvelle structure et rédiger les numéros d'avril à août.",
+        "J'ai analysé les 12 derniers numéros, proposé trois rubriques et rédigé les éditos.",
+        "42 % d'ouverture en août ; ma tutrice ne relit plus que la forme.",
+        "Partir des chiffres pour convaincre, et écrire court.",
+        [0, 5],
+    ),
+    (
+        "Présentation du benchmark au comité de direction",
+        "Le 12 mai, je présentais seule mon benchmark de 8 coopératives.",
+        "Restituer l'analyse en 15 minutes.",
+        "J'ai préparé 25 diapositives ; je n'ai pas eu le temps de finir.",
+        "Le comité a retenu deux pistes, mais la fin a été coupée.",
+        "Dix diapositives au maximum, et une répétition chronométrée la veille.",
+        [3],
+    ),
+]
+
+# (kind, title, description, solution, resources, lesson)
+HIGHLIGHTS = [
+    (
+        "success",
+        "La newsletter passe de 31 % à 42 % d'ouverture",
+        "Cinq numéros envoyés d'avril à août avec la nouvelle maquette.",
+        "",
+        "",
+        "Mesurer avant et après rend une réussite visible.",
+    ),
+    (
+        "difficulty",
+        "Je n'osais pas appeler les producteurs",
+        "Les premières semaines, je repoussais les appels pour les interviews.",
+        "J'ai écouté Sophie faire le premier appel, puis préparé un script.",
+        "Ma tutrice ; un script d'appel de cinq questions.",
+        "Préparer lève l'appréhension ; aujourd'hui j'appelle sans script.",
+    ),
+]
+
+FEELINGS = {
+    "culture": "Une coopérative où chaque décision se discute avec les producteurs.",
+    "atmosphere": "Une équipe de 14 personnes, bienveillante et disponible.",
+    "team": "Des points chaque lundi avec Sophie ; j'ai été associée aux réunions d'équipe.",
+    "motivation": "Voir l'effet de mon travail en chiffres me motive ; la saisie, moins.",
+    "applications": "Je veux me spécialiser en communication digitale en licence professionnelle.",
+}
+
+PROGRESS_AXES = [
+    "Préparer mes présentations en dix diapositives maximum",
+    "Oser donner mon avis en réunion sans attendre qu'on me le demande",
+]

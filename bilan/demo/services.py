@@ -9,6 +9,7 @@ from django.db import transaction
 from bilan.accounts.models import User
 from bilan.dossiers import services as dossier_services
 from bilan.dossiers.models import Dossier
+from bilan.skills.services import skills_demo_load
 
 from . import content
 from .evidence import demo_traces_load
@@ -65,4 +66,5 @@ def demo_load() -> DemoResult:
         mastered_now=content.MASTERED_NOW,
     )
     demo_traces_load(dossier=dossier)
+    skills_demo_load(dossier=dossier)
     return DemoResult(user=user, dossier=dossier, created=True)

@@ -69,6 +69,35 @@ def _traces_item(dossier: Dossier) -> ChecklistItem:
     )
 
 
+def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
+    # Imported here: the skills app depends on dossiers, not the other way round at import.
+    from bilan.skills.services import skills_progress
+
+    progress = skills_progress(dossier=dossier)
+    return [
+        ChecklistItem(
+            key="skills",
+            label=_("Lister vos acquis techniques et humains, avec un exemple précis pour chacun"),
+            hint=_("Comparez ce que vous saviez en arrivant et ce que vous maîtrisez."),
+            available=True,
+            done=progress.skills_done,
+            detail=_("%(total)d compétences, dont %(missing)d sans exemple")
+            % {"total": progress.total, "missing": progress.without_example},
+            url=reverse("skills:list", args=[dossier.pk]),
+        ),
+        ChecklistItem(
+            key="transversal",
+            label=_("Identifier au moins 2 compétences transversales et 2 axes à renforcer"),
+            hint=_("Dans vos propres mots."),
+            available=True,
+            done=progress.transversal_done,
+            detail=_("%(skills)d compétences transversales, %(axes)d axes de progrès")
+            % {"skills": progress.transversal, "axes": progress.axes},
+            url=reverse("skills:feelings", args=[dossier.pk]),
+        ),
+    ]
+
+
 def dossier_checklist(dossier: Dossier) -> Checklist:
     summary = plan_summary(dossier=dossier)
     weeks = journal_first_last_weeks(dossier=dossier)
@@ -103,16 +132,7 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
             url=reverse("dossiers:weeks", args=[dossier.pk]),
         ),
         _traces_item(dossier),
-        _upcoming(
-            "skills",
-            _("Lister vos acquis techniques et humains, avec un exemple précis pour chacun"),
-            _("Comparez ce que vous saviez en arrivant et ce que vous maîtrisez."),
-        ),
-        _upcoming(
-            "transversal",
-            _("Identifier au moins 2 compétences transversales et 2 axes à renforcer"),
-            _("Dans vos propres mots."),
-        ),
+        *_skills_items(dossier),
         _upcoming(
             "feedback",
             _("Demander un feedback à plusieurs membres de l'équipe"),
