@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "bilan.jobs",
     "bilan.evidence",
     "bilan.writing",
+    "bilan.feedback",
     "bilan.demo",
 ]
 
@@ -193,6 +194,14 @@ BILAN_TRACE_LIMITS = {
     "seconds": env_int("BILAN_EXTRACTION_SECONDS", 30),
     "memory_bytes": env_int("BILAN_EXTRACTION_MEMORY_BYTES", 1024 * 1024 * 1024),
 }
+
+# Feedback links: days a rater's link stays valid, days after the invitation when a reminder
+# goes to those who have not answered (one per value, never more), and the brute-force guard
+# (refused links per address and window, in seconds; a shared cache when several processes).
+BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
+BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
+BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
+BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -17,6 +17,8 @@ from .models import Dossier
 from .services import journal_first_last_weeks, plan_summary
 
 MIN_TRACES = 3
+# "Plusieurs membres de l'équipe": at least two people other than the intern.
+MIN_FEEDBACK_ANSWERS = 2
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,22 @@ def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
     ]
 
 
+def _feedback_item(dossier: Dossier) -> ChecklistItem:
+    # Imported here, like skills: the feedback app depends on dossiers.
+    from bilan.feedback.services import feedback_answered_count
+
+    answered = feedback_answered_count(dossier=dossier)
+    return ChecklistItem(
+        key="feedback",
+        label=_("Demander un feedback à plusieurs membres de l'équipe"),
+        hint=_("Pour enrichir votre bilan et varier les perspectives."),
+        available=True,
+        done=answered >= MIN_FEEDBACK_ANSWERS,
+        detail=ngettext("%(n)d réponse reçue", "%(n)d réponses reçues", answered) % {"n": answered},
+        url=reverse("feedback:requests", args=[dossier.pk]),
+    )
+
+
 def dossier_checklist(dossier: Dossier) -> Checklist:
     summary = plan_summary(dossier=dossier)
     weeks = journal_first_last_weeks(dossier=dossier)
@@ -133,11 +151,7 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
         ),
         _traces_item(dossier),
         *_skills_items(dossier),
-        _upcoming(
-            "feedback",
-            _("Demander un feedback à plusieurs membres de l'équipe"),
-            _("Pour enrichir votre bilan et varier les perspectives."),
-        ),
+        _feedback_item(dossier),
         _upcoming(
             "synthesis",
             _("Préparer une synthèse écrite de 1 à 2 pages"),

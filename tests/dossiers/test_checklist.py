@@ -16,7 +16,7 @@ def test_new_dossier_has_nothing_done_and_upcoming_items_unavailable(dossier):
     assert checklist.done_count == 0
     assert checklist.percent == 0
     assert items["traces"].available and not items["traces"].done
-    assert not items["feedback"].available and not items["feedback"].done
+    assert items["feedback"].available and not items["feedback"].done
     assert {"mission", "plan_review", "weeks", "traces"} <= {i.key for i in checklist.available}
 
 

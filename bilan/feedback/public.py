@@ -1,0 +1,163 @@
+"""The rater's side, reached only by a personal link: a notice first, then the form.
+
+Every page renders in the rater's language. Refused links get a clear page and change
+nothing; unknown links count against the caller's address (HTTP 429 past the limit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.http import require_http_methods
+
+from bilan.dossiers.models import Objective
+
+from . import ratelimit, review, services
+from .forms import ColleagueForm, TutorForm
+from .models import Answer, FeedbackRequest
+
+REFUSAL_STATUS = {"invalid": 404, "revoked": 410, "expired": 410, "closed": 410, "blocked": 429}
+
+
+def _page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    language: str,
+    status: int = 200,
+) -> HttpResponse:
+    with translation.override(language):
+        response = render(request, template, context, status=status)
+    response["Content-Language"] = language
+    # The token is in the address: keep it out of Referer headers and shared caches.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _refused(request: HttpRequest, reason: str) -> HttpResponse:
+    language = (getattr(request, "LANGUAGE_CODE", "") or "fr")[:2]
+    return _page(
+        request,
+        "feedback/public/refused.html",
+        {"reason": reason},
+        language=language,
+        status=REFUSAL_STATUS[reason],
+    )
+
+
+def _resolve(request: HttpRequest, token: str) -> FeedbackRequest | HttpResponse:
+    if ratelimit.is_blocked(request):
+        return _refused(request, "blocked")
+    try:
+        return services.feedback_request_for_token(token)
+    except services.LinkRefused as refusal:
+        if refusal.reason == "invalid":
+            ratelimit.note_refusal(request)
+        return _refused(request, refusal.reason)
+
+
+@require_http_methods(["GET", "HEAD"])
+def notice(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    services.feedback_request_open(feedback_request=resolved)
+    return _page(
+        request,
+        "feedback/public/notice.html",
+        {"feedback_request": resolved, "token": token, "dossier": resolved.dossier},
+        language=resolved.language,
+    )
+
+
+def _form(feedback_request: FeedbackRequest, data: Any = None) -> ColleagueForm | TutorForm:
+    dossier = feedback_request.dossier
+    skills = list(dossier.skills.select_related("skill"))  # type: ignore[attr-defined]
+    answer = Answer.objects.filter(request=feedback_request).first()
+    if not feedback_request.is_tutor:
+        initial = (
+            {
+                "strengths": [s.pk for s in answer.strengths.all()],
+                **{n: getattr(answer, n) for n in ColleagueForm.texts_fields},
+            }
+            if answer
+            else {}
+        )
+        return ColleagueForm(data, skills=skills, initial=initial)
+    current = services.round_get(dossier=dossier)
+    criteria = list(current.grid.criteria.all()) if current.grid else []
+    objectives = list(dossier.objectives.exclude(status=Objective.Status.DROPPED))
+    initial = {}
+    if answer:
+        initial = {key.replace(":", "_"): value for key, value in answer.rating_values().items()}
+        initial |= {n: getattr(answer, n) for n in TutorForm.texts_fields}
+        initial |= {
+            "host_again": answer.host_again,
+            "offers_recommendation": answer.offers_recommendation,
+        }
+    return TutorForm(
+        data,
+        criteria=criteria,
+        objectives=objectives,
+        skills=skills,
+        scale=current.scale,
+        initial=initial,
+    )
+
+
+def _digest(texts: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(texts, sort_keys=True).encode()).hexdigest()[:32]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    language = resolved.language
+    with translation.override(language):
+        form = _form(resolved, request.POST if request.method == "POST" else None)
+        flags: list[review.Flag] = []
+        digest = ""
+        if request.method == "POST" and form.is_valid():
+            texts = form.texts()
+            digest = _digest(texts)
+            # Advice is shown once per version of the texts; the rater may then submit as is.
+            if request.POST.get("reviewed") != digest:
+                flags = review.comment_review(texts=texts, language=language, coached=form.coached)
+            if not flags:
+                try:
+                    services.feedback_answer_submit(
+                        feedback_request=resolved, **form.service_kwargs()
+                    )
+                except PermissionDenied:
+                    return _refused(request, "closed")
+                return redirect("feedback_public:thanks", token)
+    context = {
+        "feedback_request": resolved,
+        "dossier": resolved.dossier,
+        "token": token,
+        "form": form,
+        "flags": flags,
+        "digest": digest,
+        "amending": resolved.answered_at is not None,
+    }
+    status = 400 if request.method == "POST" and not flags else 200
+    return _page(request, "feedback/public/answer.html", context, language=language, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    context = {"feedback_request": resolved, "dossier": resolved.dossier, "token": token}
+    return _page(request, "feedback/public/thanks.html", context, language=resolved.language)

@@ -1,0 +1,207 @@
+"""The intern's side: invite, follow, resend or revoke; read, add hidden skills, export, erase."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bilan.dossiers.access import dossier_for_user
+
+from . import results, services
+from .access import answer_for_user, discovery_for_user, feedback_request_for_user
+from .forms import InviteForm, MeetingForm, RoundForm
+from .models import FeedbackRequest
+
+
+def _add_errors(form: object, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)  # type: ignore[attr-defined]
+
+
+@login_required
+def request_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    current = services.round_get(dossier=dossier)
+    meeting = services.meeting_get(dossier=dossier)
+    context = {
+        "dossier": dossier,
+        "round": current,
+        "meeting": meeting,
+        "feedback_requests": FeedbackRequest.objects.filter(dossier=dossier).select_related(
+            "answer"
+        ),
+        "invite_form": InviteForm(initial={"language": dossier.language}),
+    }
+    return render(request, "feedback/requests.html", context)
+
+
+@login_required
+def request_invite(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    form = InviteForm(request.POST or None, initial={"language": dossier.language})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_request_create(dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Demande enregistrée : l'e-mail part dans un instant à %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("feedback:requests", dossier.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "feedback/invite.html", {"dossier": dossier, "form": form}, status=status
+    )
+
+
+@login_required
+@require_POST
+def request_resend(request: HttpRequest, dossier_id: int, request_id: int) -> HttpResponse:
+    feedback_request = feedback_request_for_user(request.user, dossier_id, request_id)
+    try:
+        services.feedback_request_resend(feedback_request=feedback_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Un nouveau lien part pour %(name)s ; l'ancien ne fonctionnera plus.")
+            % {"name": feedback_request.name},
+        )
+    return redirect("feedback:requests", dossier_id)
+
+
+@login_required
+@require_POST
+def request_revoke(request: HttpRequest, dossier_id: int, request_id: int) -> HttpResponse:
+    feedback_request = feedback_request_for_user(request.user, dossier_id, request_id)
+    services.feedback_request_revoke(feedback_request=feedback_request)
+    messages.success(request, _("Lien retiré : il ne fonctionne plus."))
+    return redirect("feedback:requests", dossier_id)
+
+
+@login_required
+def round_settings(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    current = services.round_get(dossier=dossier)
+    form = RoundForm(request.POST or None, initial={"grid": current.grid, "scale": current.scale})
+    if request.method == "POST" and form.is_valid():
+        services.round_update(dossier=dossier, **form.cleaned_data)
+        messages.success(request, _("Grille enregistrée."))
+        return redirect("feedback:requests", dossier.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"dossier": dossier, "form": form, "round": current}
+    return render(request, "feedback/settings.html", context, status=status)
+
+
+@login_required
+@require_POST
+def round_close(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    if request.POST.get("reopen"):
+        services.round_reopen(dossier=dossier)
+        messages.success(
+            request, _("Collecte rouverte. Renvoyez les liens aux personnes concernées.")
+        )
+    else:
+        services.round_close(dossier=dossier)
+        messages.success(
+            request, _("Collecte close : les réponses ne peuvent plus être modifiées.")
+        )
+    return redirect("feedback:requests", dossier.pk)
+
+
+@login_required
+def meeting_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    meeting = services.meeting_get(dossier=dossier)
+    initial = (
+        {
+            "starts_at": meeting.starts_at,
+            "duration_minutes": meeting.duration_minutes,
+            "place": meeting.place,
+        }
+        if meeting
+        else {}
+    )
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and request.POST.get("clear"):
+        services.meeting_clear(dossier=dossier)
+        messages.success(request, _("Date de l'entretien retirée."))
+        return redirect("feedback:requests", dossier.pk)
+    if request.method == "POST" and form.is_valid():
+        services.meeting_set(dossier=dossier, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Entretien enregistré. L'invitation du tuteur portera le fichier .ics."),
+        )
+        return redirect("feedback:requests", dossier.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"dossier": dossier, "form": form, "meeting": meeting}
+    return render(request, "feedback/meeting.html", context, status=status)
+
+
+@login_required
+def results_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    context = {
+        "dossier": dossier,
+        "results": results.feedback_results(dossier=dossier),
+        "anonymous_min": results.ANONYMOUS_MIN,
+    }
+    return render(request, "feedback/results.html", context)
+
+
+@login_required
+@require_POST
+def answer_erase(request: HttpRequest, dossier_id: int, answer_id: int) -> HttpResponse:
+    answer = answer_for_user(request.user, dossier_id, answer_id)
+    services.answer_erase(answer=answer)
+    messages.success(request, _("Réponse effacée, et le lien de cette personne retiré."))
+    return redirect("feedback:requests", dossier_id)
+
+
+@login_required
+@require_POST
+def discovery_add(request: HttpRequest, dossier_id: int, discovery_id: int) -> HttpResponse:
+    discovery = discovery_for_user(request.user, dossier_id, discovery_id)
+    try:
+        item = services.discovery_add(discovery=discovery)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("« %(label)s » ajoutée à vos compétences, avec un exemple à compléter.")
+            % {"label": item.label},
+        )
+    return redirect("feedback:results", dossier_id)
+
+
+@login_required
+@require_POST
+def discovery_dismiss(request: HttpRequest, dossier_id: int, discovery_id: int) -> HttpResponse:
+    discovery = discovery_for_user(request.user, dossier_id, discovery_id)
+    services.discovery_dismiss(discovery=discovery)
+    return redirect("feedback:results", dossier_id)
+
+
+@login_required
+def export(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    data = results.feedback_export(dossier=dossier)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bilan-retours-{dossier.pk}.json"'
+    return response
