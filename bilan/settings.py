@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "bilan.jobs",
     "bilan.evidence",
     "bilan.writing",
+    "bilan.synthesis",
     "bilan.feedback",
     "bilan.demo",
 ]
@@ -218,5 +219,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("BILAN_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "INFO"}},
+    # WeasyPrint narrates every render step at INFO; only its warnings are worth a line.
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

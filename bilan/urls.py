@@ -12,6 +12,7 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/skills/", include("bilan.skills.urls")),
     path("dossiers/<int:dossier_id>/traces/", include("bilan.evidence.urls")),
     path("dossiers/<int:dossier_id>/coach/", include("bilan.writing.urls")),
+    path("dossiers/<int:dossier_id>/synthesis/", include("bilan.synthesis.urls")),
     path("dossiers/<int:dossier_id>/feedback/", include("bilan.feedback.urls")),
     path("f/", include("bilan.feedback.public_urls")),
 ]

@@ -31,3 +31,5 @@ def test_demo_is_idempotent_and_prints_login(db):
     assert {"minutes", "feedback", "recommendation"} <= set(traces.values_list("kind", flat=True))
     assert not traces.filter(extraction="pending").exists()
     assert traces.filter(objectives__isnull=False).exists()
+    version = dossier.synthesis.versions.get()
+    assert "Coopérative Terres du Rhône" in version.sections["introduction"]

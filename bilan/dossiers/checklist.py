@@ -116,6 +116,24 @@ def _feedback_item(dossier: Dossier) -> ChecklistItem:
     )
 
 
+def _synthesis_item(dossier: Dossier) -> ChecklistItem:
+    # Imported here: the synthesis app depends on dossiers, not the other way round.
+    from bilan.synthesis.models import SynthesisVersion
+
+    versions = SynthesisVersion.objects.filter(synthesis__dossier=dossier)
+    latest = versions.order_by("-number").first()
+    reviewed = versions.exclude(origin=SynthesisVersion.Origin.GENERATED).exists()
+    return ChecklistItem(
+        key="synthesis",
+        label=_("Préparer une synthèse écrite de 1 à 2 pages"),
+        hint=_("Un support pour structurer l'entretien ; relisez et personnalisez le brouillon."),
+        available=True,
+        done=reviewed,
+        detail=_("version %(n)d") % {"n": latest.number} if latest else "",
+        url=reverse("synthesis:home", args=[dossier.pk]),
+    )
+
+
 def dossier_checklist(dossier: Dossier) -> Checklist:
     summary = plan_summary(dossier=dossier)
     weeks = journal_first_last_weeks(dossier=dossier)
@@ -152,11 +170,7 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
         _traces_item(dossier),
         *_skills_items(dossier),
         _feedback_item(dossier),
-        _upcoming(
-            "synthesis",
-            _("Préparer une synthèse écrite de 1 à 2 pages"),
-            _("Un support pour structurer l'entretien."),
-        ),
+        _synthesis_item(dossier),
         _upcoming(
             "future",
             _("Formuler une question sur la suite"),

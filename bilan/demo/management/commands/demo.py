@@ -9,6 +9,7 @@ from bilan.demo import content
 from bilan.demo.evidence import demo_traces_link
 from bilan.demo.services import demo_load
 from bilan.jobs.services import jobs_run_pending
+from bilan.synthesis.services import synthesis_generate
 
 
 class Command(BaseCommand):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             # Extract the demo files now so the first page view shows them complete.
             jobs_run_pending()
             demo_traces_link(dossier=result.dossier)
+            # Drafted last, from everything above (feedback included).
+            synthesis_generate(dossier=result.dossier)
         state = "created" if result.created else "already present"
         self.stdout.write(f"Demo dossier {state}: id {result.dossier.pk}")
         self.stdout.write(f"  URL:      {settings.SITE_URL}/dossiers/{result.dossier.pk}/")

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.shortcuts import get_object_or_404
+
+from bilan.accounts.models import User
+from bilan.dossiers.access import dossier_for_user
+
+from .models import SynthesisVersion
+
+
+def version_for_user(user: User | AnonymousUser, dossier_id: int, number: int) -> SynthesisVersion:
+    dossier = dossier_for_user(user, dossier_id)
+    return get_object_or_404(
+        SynthesisVersion.objects.select_related("synthesis__dossier"),
+        synthesis__dossier=dossier,
+        number=number,
+    )
