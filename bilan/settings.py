@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "bilan.writing",
     "bilan.synthesis",
     "bilan.feedback",
+    "bilan.meeting",
+    "bilan.career",
     "bilan.demo",
 ]
 

@@ -15,6 +15,9 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/synthesis/", include("bilan.synthesis.urls")),
     path("dossiers/<int:dossier_id>/feedback/", include("bilan.feedback.urls")),
     path("f/", include("bilan.feedback.public_urls")),
+    path("dossiers/<int:dossier_id>/meeting/", include("bilan.meeting.urls")),
+    path("dossiers/<int:dossier_id>/career/", include("bilan.career.urls")),
+    path("m/", include("bilan.meeting.public_urls")),
 ]
 
 handler400 = "bilan.core.views.bad_request"

@@ -14,6 +14,7 @@ from bilan.skills.services import skills_demo_load
 from . import content
 from .evidence import demo_traces_load
 from .feedback import demo_feedback_load
+from .meeting import demo_meeting_load
 
 
 @dataclass
@@ -69,4 +70,5 @@ def demo_load() -> DemoResult:
     demo_traces_load(dossier=dossier)
     skills_demo_load(dossier=dossier)
     demo_feedback_load(dossier=dossier)
+    demo_meeting_load(dossier=dossier)
     return DemoResult(user=user, dossier=dossier, created=True)

@@ -50,10 +50,6 @@ class Checklist:
         return round(100 * self.done_count / len(available)) if available else 0
 
 
-def _upcoming(key: str, label: Promise, hint: Promise) -> ChecklistItem:
-    return ChecklistItem(key=key, label=label, hint=hint, available=False)
-
-
 def _traces_item(dossier: Dossier) -> ChecklistItem:
     # Through the reverse relation: the evidence app owns traces, the dossier only counts them.
     traces = dossier.traces.all()  # type: ignore[attr-defined]
@@ -134,6 +130,20 @@ def _synthesis_item(dossier: Dossier) -> ChecklistItem:
     )
 
 
+def _future_item(dossier: Dossier) -> ChecklistItem:
+    # Imported here, like the others: the meeting app depends on dossiers.
+    from bilan.meeting.services import meeting_has_future_question
+
+    return ChecklistItem(
+        key="future",
+        label=_("Formuler une question sur la suite"),
+        hint=_("Montrez votre intérêt et alimentez la discussion."),
+        available=True,
+        done=meeting_has_future_question(dossier=dossier),
+        url=reverse("meeting:index", args=[dossier.pk]),
+    )
+
+
 def dossier_checklist(dossier: Dossier) -> Checklist:
     summary = plan_summary(dossier=dossier)
     weeks = journal_first_last_weeks(dossier=dossier)
@@ -171,10 +181,6 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
         *_skills_items(dossier),
         _feedback_item(dossier),
         _synthesis_item(dossier),
-        _upcoming(
-            "future",
-            _("Formuler une question sur la suite"),
-            _("Montrez votre intérêt et alimentez la discussion."),
-        ),
+        _future_item(dossier),
     ]
     return Checklist(items=items)

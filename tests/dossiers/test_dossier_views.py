@@ -32,7 +32,7 @@ def test_create_dossier(intern_client, intern):
     assert dossier.tutor_role == "Cadre de santé"
     page = intern_client.get(response.url).content.decode()
     assert "Hôpital Édouard-Herriot" in page
-    assert "Bientôt disponible" in page
+    assert "Formuler une question sur la suite" in page
 
 
 def test_end_before_start_is_refused_with_a_message(intern_client):
@@ -104,4 +104,4 @@ def test_home_in_english(intern_client, intern, dossier):
     intern.save()
     page = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert 'lang="en"' in page
-    assert "Coming soon" in page
+    assert "Prepare a question about what comes next" in page

@@ -1,0 +1,142 @@
+"""After the internship: CV lines, interview stories, "à propos", JSON Resume, the letter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bilan.dossiers.access import dossier_for_user
+from bilan.dossiers.models import Dossier
+
+from . import services
+from .access import cv_line_for_user
+from .forms import AboutForm, CvLineEditForm, CvLineForm, LetterForm
+
+
+def _add_errors(form: Form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _index(request: HttpRequest, dossier: Dossier, **forms: Any) -> HttpResponse:
+    bound = [form for form in forms.values() if form.is_bound and form.errors]
+    letter = services.career_letter(dossier=dossier)
+    context = {
+        "dossier": dossier,
+        "lines": services.cv_lines(dossier=dossier),
+        "proposals": services.cv_lines_propose(dossier=dossier),
+        "stories": services.career_stories(dossier=dossier),
+        "line_form": forms.get("line_form") or CvLineForm(dossier_id=dossier.pk),
+        "about_form": forms.get("about_form")
+        or AboutForm(initial={"about": services.career_about(dossier=dossier)}),
+        "about_edited": bool(services.profile_get(dossier=dossier).about),
+        "letter": letter,
+        "letter_form": forms.get("letter_form")
+        or LetterForm(initial={"subject": letter.subject, "body": letter.body}),
+    }
+    return render(request, "career/index.html", context, status=400 if bound else 200)
+
+
+@login_required
+def index(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    return _index(request, dossier_for_user(request.user, dossier_id))
+
+
+@login_required
+@require_POST
+def line_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    form = CvLineForm(request.POST, dossier_id=dossier.pk)
+    if form.is_valid():
+        try:
+            services.cv_line_add(dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Ligne ajoutée à votre CV."))
+            return redirect("career:index", dossier.pk)
+    return _index(request, dossier, line_form=form)
+
+
+@login_required
+def line_edit(request: HttpRequest, dossier_id: int, line_id: int) -> HttpResponse:
+    line = cv_line_for_user(request.user, dossier_id, line_id)
+    form = CvLineEditForm(request.POST or None, initial={"text": line.text})
+    if request.method == "POST" and form.is_valid():
+        services.cv_line_update(line=line, **form.cleaned_data)
+        messages.success(request, _("Ligne enregistrée."))
+        return redirect("career:index", dossier_id)
+    status = 400 if request.method == "POST" else 200
+    context = {"dossier": line.dossier, "line": line, "form": form}
+    return render(request, "career/line_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def line_move(request: HttpRequest, dossier_id: int, line_id: int) -> HttpResponse:
+    line = cv_line_for_user(request.user, dossier_id, line_id)
+    services.cv_line_move(line=line, offset=-1 if request.POST.get("up") else 1)
+    return redirect("career:index", dossier_id)
+
+
+@login_required
+@require_POST
+def line_delete(request: HttpRequest, dossier_id: int, line_id: int) -> HttpResponse:
+    line = cv_line_for_user(request.user, dossier_id, line_id)
+    services.cv_line_delete(line=line)
+    messages.success(request, _("Ligne retirée."))
+    return redirect("career:index", dossier_id)
+
+
+@login_required
+@require_POST
+def about(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    if request.POST.get("reset"):
+        services.career_about_save(dossier=dossier, about="")
+        messages.success(request, _("Texte « à propos » regénéré depuis votre dossier."))
+        return redirect("career:index", dossier.pk)
+    form = AboutForm(request.POST)
+    if form.is_valid():
+        services.career_about_save(dossier=dossier, **form.cleaned_data)
+        messages.success(request, _("Texte « à propos » enregistré."))
+        return redirect("career:index", dossier.pk)
+    return _index(request, dossier, about_form=form)
+
+
+@login_required
+@require_POST
+def letter(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    if request.POST.get("reset"):
+        services.career_letter_save(dossier=dossier, subject="", body="")
+        messages.success(request, _("Message regénéré depuis votre dossier."))
+        return redirect("career:index", dossier.pk)
+    form = LetterForm(request.POST)
+    if form.is_valid():
+        services.career_letter_save(dossier=dossier, **form.cleaned_data)
+        messages.success(
+            request, _("Message enregistré. Ouvrez-le dans votre messagerie pour l'envoyer.")
+        )
+        return redirect("career:index", dossier.pk)
+    return _index(request, dossier, letter_form=form)
+
+
+@login_required
+def resume_json(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    data = services.resume_export(dossier=dossier)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="resume.json"'
+    return response

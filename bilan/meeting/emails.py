@@ -1,0 +1,59 @@
+"""The record confirmation e-mail to the tutor, in the tutor's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from bilan.dossiers.models import Dossier
+from bilan.feedback import emails as feedback_emails
+from bilan.feedback.models import Meeting
+
+from .models import Record
+
+if TYPE_CHECKING:
+    from .services import TutorContact
+
+
+def public_link(token: str) -> str:
+    return settings.SITE_URL + reverse("meeting_public:record", args=[token])
+
+
+def intern_name(dossier: Dossier) -> str:
+    return dossier.owner.get_full_name() or dossier.owner.email
+
+
+def meeting_ics(*, dossier: Dossier, meeting: Meeting) -> str:
+    """The meeting as an .ics file: the same event the tutor's invitation carries."""
+    return feedback_emails.meeting_attachment(
+        meeting=meeting, intern=intern_name(dossier), organisation=dossier.organisation
+    )
+
+
+def record_message(*, record: Record, contact: TutorContact, token: str) -> EmailMessage:
+    dossier = record.dossier
+    with translation.override(contact.language):
+        intern = intern_name(dossier)
+        context = {
+            "contact": contact,
+            "intern": intern,
+            "dossier": dossier,
+            "record": record,
+            "link": public_link(token),
+        }
+        subject = _("Compte rendu de l'entretien de bilan de %(name)s : à confirmer") % {
+            "name": intern
+        }
+        return EmailMessage(
+            subject=subject,
+            body=render_to_string("meeting/email/record.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[f"{contact.name} <{contact.email}>"],
+            headers={"Content-Language": contact.language, "Auto-Submitted": "auto-generated"},
+        )

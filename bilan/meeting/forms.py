@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bilan.dossiers.forms import LimitedTextField
+
+from .models import Question, Record
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Question"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Écrivez la question.")},
+    )
+    topic = forms.ChoiceField(
+        label=_("Thème"), choices=Question.Topic.choices, initial=Question.Topic.FUTURE
+    )
+
+    def clean_text(self) -> str:
+        value = self.cleaned_data["text"].strip()
+        if not value:
+            raise forms.ValidationError(_("Écrivez la question."))
+        return value
+
+
+class PickForm(forms.Form):
+    key = forms.CharField(max_length=50)
+
+
+class RecordForm(forms.Form):
+    tutor_said = LimitedTextField(label=_("Ce que le tuteur a dit"))
+    agreed_axes = LimitedTextField(label=_("Axes de progrès convenus"))
+    next_steps = LimitedTextField(label=_("Prochaines étapes"))
+    recommendation = forms.ChoiceField(
+        label=_("Lettre de recommandation"), choices=Record.Recommendation.choices
+    )
+
+
+class CorrectionForm(forms.Form):
+    comment = LimitedTextField(
+        label=_("Ce qui doit être corrigé"),
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Indiquez ce qui doit être corrigé.")},
+    )
+
+    def clean_comment(self) -> str:
+        value = self.cleaned_data["comment"].strip()
+        if not value:
+            raise forms.ValidationError(_("Indiquez ce qui doit être corrigé."))
+        return value

@@ -1,0 +1,101 @@
+"""The printable meeting pack: agenda, the intern's questions, then the synthesis.
+
+Built as a :class:`bilan.documents.Document` so the PDF comes from the same renderer as the
+synthesis. The synthesis is passed in rather than fetched: the pack does not depend on how
+(or whether) the synthesis app is installed.
+"""
+
+from __future__ import annotations
+
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from bilan.documents.html_output import runs_html
+from bilan.documents.model import LANGUAGES, BulletList, Document, Paragraph, Run, Section
+from bilan.dossiers.models import Dossier
+from bilan.feedback import services as feedback_services
+
+from .emails import intern_name
+from .models import Question
+
+
+def agenda_items() -> list[str]:
+    """The order of the meeting, after the method's trame; it ends on an opening."""
+    return [
+        _("Accueil : objectifs de l'entretien et déroulé"),
+        _("Missions réalisées : ce qui était prévu, ce qui a été fait"),
+        _("Compétences acquises, avec un exemple concret pour chacune"),
+        _("Difficultés rencontrées et solutions trouvées"),
+        _("Retour du tuteur : impressions, points forts, points à travailler"),
+        _("Axes de progrès à retenir"),
+        _("Ouverture : la suite du parcours, une recommandation, des contacts utiles"),
+    ]
+
+
+def _language(dossier: Dossier) -> str:
+    return dossier.language if dossier.language in LANGUAGES else "fr"
+
+
+def _meta(dossier: Dossier) -> list[tuple[str, str]]:
+    meta = [(_("Stagiaire"), intern_name(dossier)), (_("Organisation"), dossier.organisation)]
+    if dossier.tutor_name:
+        meta.append((_("Tuteur"), dossier.tutor_name))
+    meeting = feedback_services.meeting_get(dossier=dossier)
+    if meeting is not None:
+        when = formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
+        meta.append((_("Date"), when))
+        if meeting.place:
+            meta.append((_("Lieu"), meeting.place))
+    return meta
+
+
+def meeting_pack_document(*, dossier: Dossier, synthesis: Document | None) -> Document:
+    language = _language(dossier)
+    with translation.override(language):
+        questions = list(Question.objects.filter(dossier=dossier))
+        question_blocks: list[Paragraph | BulletList] = (
+            [BulletList([[Run(q.text)] for q in questions], ordered=True)]
+            if questions
+            else [Paragraph([Run(_("Aucune question retenue pour l'instant."), italic=True)])]
+        )
+        sections = [
+            Section(
+                "agenda",
+                _("Ordre du jour"),
+                [BulletList([[Run(item)] for item in agenda_items()], ordered=True)],
+            ),
+            Section("questions", _("Mes questions pour le tuteur"), question_blocks),
+        ]
+        if synthesis is not None:
+            sections.append(Section("synthesis", synthesis.title or _("Synthèse"), []))
+            sections += synthesis.sections
+        return Document(
+            title=_("Entretien de bilan de fin de stage"),
+            subtitle=f"{intern_name(dossier)} — {dossier.organisation}",
+            language=language,  # type: ignore[arg-type]
+            meta=_meta(dossier),
+            sections=sections,
+            chart_svg=synthesis.chart_svg if synthesis is not None else None,
+            chart_section=synthesis.chart_section if synthesis is not None else "competences",
+            author=intern_name(dossier),
+            footer=_("Préparé avec Bilan"),
+        )
+
+
+def section_html(section: Section) -> SafeString:
+    """A section's blocks as HTML for the printable page (text escaped by ``runs_html``)."""
+    parts = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(format_html("<p>{}</p>", mark_safe(runs_html(block.runs))))  # noqa: S308
+        else:
+            tag = "ol" if block.ordered else "ul"
+            items = format_html_join(
+                "",
+                "<li>{}</li>",
+                ((mark_safe(runs_html(item)),) for item in block.items),  # noqa: S308
+            )
+            parts.append(format_html("<{}>{}</{}>", tag, items, tag))
+    return mark_safe("".join(parts))  # noqa: S308 — each part is built by format_html
