@@ -16,10 +16,14 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP) messages
+	@$(BIN)/bilan check-system
 
 # Compiled catalogues are build products: Babel compiles them without needing GNU gettext.
+# The project's catalogue is in bilan/locale, each app's in bilan/<app>/locale.
 messages: $(STAMP)
-	@$(BIN)/pybabel compile --statistics -D django -d bilan/locale 2>&1 | grep -v '^$$' || true
+	@for dir in bilan/locale bilan/*/locale; do \
+		$(BIN)/pybabel compile --statistics -D django -d $$dir 2>&1 | grep -v '^compiling' || exit 1; \
+	done
 	@$(BIN)/python -c 'import pathlib, sys; sys.exit(0 if list(pathlib.Path("bilan/locale").glob("*/LC_MESSAGES/django.mo")) else "Translations were not compiled.")'
 
 check-system: $(STAMP)

@@ -127,6 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["bilan.formats"]
 TIME_ZONE = env("BILAN_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True

@@ -39,7 +39,7 @@ def test_signup_dossier_objectives_journal(live_server, page):
     page.wait_for_url("**/dossiers/*/")
     dossier = Dossier.objects.get(owner__email="yanis@example.org")
 
-    page.click(".subnav >> text=Objectifs")
+    page.click(".steps >> text=Mission")
     page.click("text=Découper la mission en objectifs")
     proposed = page.input_value("#id_text")
     assert proposed.splitlines() == [
@@ -65,7 +65,7 @@ def test_signup_dossier_objectives_journal(live_server, page):
     page.click(".subnav >> text=Prévu / réalisé")
     assert page.locator("text=Suivi de 4 chantiers").is_visible()
 
-    page.click(".subnav >> text=Accueil")
+    page.click(".steps >> text=Accueil")
     page.fill("#id_text", "Première visite de chantier avec le conducteur de travaux.")
     page.click("#capture-title ~ form button[type=submit]")
     page.locator("text=Entrée ajoutée au journal").wait_for()
