@@ -30,7 +30,7 @@ check-system: $(STAMP)
 	@$(BIN)/bilan check-system
 
 run: install
-	@mkdir -p var
+	@mkdir -p var staticfiles
 	$(BIN)/bilan migrate --noinput
 	$(BIN)/bilan demo
 	@echo ""
