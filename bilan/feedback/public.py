@@ -12,10 +12,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
+from bilan.core.public import public_page, request_language
 from bilan.dossiers.models import Objective
 
 from . import ratelimit, review, services
@@ -25,30 +26,12 @@ from .models import Answer, FeedbackRequest
 REFUSAL_STATUS = {"invalid": 404, "revoked": 410, "expired": 410, "closed": 410, "blocked": 429}
 
 
-def _page(
-    request: HttpRequest,
-    template: str,
-    context: dict[str, Any],
-    *,
-    language: str,
-    status: int = 200,
-) -> HttpResponse:
-    with translation.override(language):
-        response = render(request, template, context, status=status)
-    response["Content-Language"] = language
-    # The token is in the address: keep it out of Referer headers and shared caches.
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _refused(request: HttpRequest, reason: str) -> HttpResponse:
-    language = (getattr(request, "LANGUAGE_CODE", "") or "fr")[:2]
-    return _page(
+    return public_page(
         request,
         "feedback/public/refused.html",
         {"reason": reason},
-        language=language,
+        language=request_language(request),
         status=REFUSAL_STATUS[reason],
     )
 
@@ -70,7 +53,7 @@ def notice(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(resolved, HttpResponse):
         return resolved
     services.feedback_request_open(feedback_request=resolved)
-    return _page(
+    return public_page(
         request,
         "feedback/public/notice.html",
         {"feedback_request": resolved, "token": token, "dossier": resolved.dossier},
@@ -151,7 +134,9 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         "amending": resolved.answered_at is not None,
     }
     status = 400 if request.method == "POST" and not flags else 200
-    return _page(request, "feedback/public/answer.html", context, language=language, status=status)
+    return public_page(
+        request, "feedback/public/answer.html", context, language=language, status=status
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -160,4 +145,4 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(resolved, HttpResponse):
         return resolved
     context = {"feedback_request": resolved, "dossier": resolved.dossier, "token": token}
-    return _page(request, "feedback/public/thanks.html", context, language=resolved.language)
+    return public_page(request, "feedback/public/thanks.html", context, language=resolved.language)

@@ -13,7 +13,6 @@ urlpatterns = [
     path("<int:request_id>/revoke/", views.request_revoke, name="revoke"),
     path("settings/", views.round_settings, name="settings"),
     path("close/", views.round_close, name="close"),
-    path("meeting/", views.meeting_edit, name="meeting"),
     path("results/", views.results_view, name="results"),
     path("answers/<int:answer_id>/erase/", views.answer_erase, name="erase"),
     path("hidden/<int:discovery_id>/add/", views.discovery_add, name="discovery_add"),

@@ -16,7 +16,7 @@ from bilan.dossiers.access import dossier_for_user
 
 from . import results, services
 from .access import answer_for_user, discovery_for_user, feedback_request_for_user
-from .forms import InviteForm, MeetingForm, RoundForm
+from .forms import InviteForm, RoundForm
 from .models import FeedbackRequest
 
 
@@ -119,36 +119,6 @@ def round_close(request: HttpRequest, dossier_id: int) -> HttpResponse:
             request, _("Collecte close : les réponses ne peuvent plus être modifiées.")
         )
     return redirect("feedback:requests", dossier.pk)
-
-
-@login_required
-def meeting_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
-    dossier = dossier_for_user(request.user, dossier_id)
-    meeting = services.meeting_get(dossier=dossier)
-    initial = (
-        {
-            "starts_at": meeting.starts_at,
-            "duration_minutes": meeting.duration_minutes,
-            "place": meeting.place,
-        }
-        if meeting
-        else {}
-    )
-    form = MeetingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and request.POST.get("clear"):
-        services.meeting_clear(dossier=dossier)
-        messages.success(request, _("Date de l'entretien retirée."))
-        return redirect("feedback:requests", dossier.pk)
-    if request.method == "POST" and form.is_valid():
-        services.meeting_set(dossier=dossier, **form.cleaned_data)
-        messages.success(
-            request,
-            _("Entretien enregistré. L'invitation du tuteur portera le fichier .ics."),
-        )
-        return redirect("feedback:requests", dossier.pk)
-    status = 400 if request.method == "POST" else 200
-    context = {"dossier": dossier, "form": form, "meeting": meeting}
-    return render(request, "feedback/meeting.html", context, status=status)
 
 
 @login_required

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
+from bilan.core.public import public_page, request_language
 from bilan.feedback import ratelimit
 
 from . import services
@@ -30,30 +30,12 @@ REFUSAL_STATUS = {
 }
 
 
-def _page(
-    request: HttpRequest,
-    template: str,
-    context: dict[str, Any],
-    *,
-    language: str,
-    status: int = 200,
-) -> HttpResponse:
-    with translation.override(language):
-        response = render(request, template, context, status=status)
-    response["Content-Language"] = language
-    # The token is in the address: keep it out of Referer headers and shared caches.
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _refused(request: HttpRequest, reason: str) -> HttpResponse:
-    language = (getattr(request, "LANGUAGE_CODE", "") or "fr")[:2]
-    return _page(
+    return public_page(
         request,
         "meeting/public/refused.html",
         {"reason": reason},
-        language=language,
+        language=request_language(request),
         status=REFUSAL_STATUS[reason],
     )
 
@@ -81,13 +63,13 @@ def record(request: HttpRequest, token: str) -> HttpResponse:
             if request.POST.get("action") == "confirm":
                 done = services.meeting_record_tutor_confirm(record=current)
                 context |= {"record": done, "outcome": "confirmed"}
-                return _page(request, "meeting/public/done.html", context, language=language)
+                return public_page(request, "meeting/public/done.html", context, language=language)
             if request.POST.get("action") == "correct" and form.is_valid():
                 done = services.meeting_record_tutor_correct(
                     record=current, comment=form.cleaned_data["comment"]
                 )
                 context |= {"record": done, "outcome": "correction"}
-                return _page(request, "meeting/public/done.html", context, language=language)
+                return public_page(request, "meeting/public/done.html", context, language=language)
         except services.LinkRefused as refusal:
             return _refused(request, refusal.reason)
         except ValidationError as error:
@@ -95,4 +77,6 @@ def record(request: HttpRequest, token: str) -> HttpResponse:
                 form.add_error(None, message)
     context["form"] = form
     status = 400 if request.method == "POST" else 200
-    return _page(request, "meeting/public/record.html", context, language=language, status=status)
+    return public_page(
+        request, "meeting/public/record.html", context, language=language, status=status
+    )

@@ -23,7 +23,6 @@ GET_URLS = [
     ("feedback:requests", ["d"]),
     ("feedback:invite", ["d"]),
     ("feedback:settings", ["d"]),
-    ("feedback:meeting", ["d"]),
     ("feedback:results", ["d"]),
     ("feedback:export", ["d"]),
 ]
@@ -33,7 +32,6 @@ POST_URLS = [
     ("feedback:revoke", ["d", "r"]),
     ("feedback:settings", ["d"]),
     ("feedback:close", ["d"]),
-    ("feedback:meeting", ["d"]),
     ("feedback:erase", ["d", "a"]),
     ("feedback:discovery_add", ["d", "h"]),
     ("feedback:discovery_dismiss", ["d", "h"]),

@@ -117,7 +117,7 @@ def test_grid_and_scale_settings(intern_client, dossier):
 
 
 def test_meeting(intern_client, dossier):
-    url = reverse("feedback:meeting", args=[dossier.pk])
+    url = reverse("meeting:date", args=[dossier.pk])
     response = intern_client.post(url, {"starts_at": "demain", "duration_minutes": "60"})
     assert response.status_code == 400 and "Saisissez une date et une heure valides" in (
         response.content.decode()
