@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.forms import DateInput, LimitedTextField
 from bilan.dossiers.models import Dossier, Objective
+from bilan.skills.models import DossierSkill, Example
 
 from .models import Trace
 
@@ -95,10 +96,27 @@ class TraceForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Compétences que cette trace illustre"),
+        queryset=DossierSkill.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    examples = forms.ModelMultipleChoiceField(
+        label=_("Exemples qu'elle appuie"),
+        queryset=Example.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Only the dossier's own objects can be chosen: another dossier's ids are invalid.
         self.fields["objectives"].queryset = dossier.objectives.all()  # type: ignore[attr-defined]
+        self.fields["skills"].queryset = DossierSkill.objects.filter(  # type: ignore[attr-defined]
+            dossier=dossier
+        ).select_related("skill")
+        self.fields["examples"].queryset = Example.objects.filter(dossier=dossier)  # type: ignore[attr-defined]
 
     def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -117,8 +135,14 @@ class SearchForm(forms.Form):
     objective = forms.ModelChoiceField(
         label=_("Objectif"), queryset=Objective.objects.none(), required=False
     )
+    skill = forms.ModelChoiceField(
+        label=_("Compétence"), queryset=DossierSkill.objects.none(), required=False
+    )
     unlinked = forms.BooleanField(label=_("Liées à aucun objectif"), required=False)
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = dossier.objectives.all()  # type: ignore[attr-defined]
+        self.fields["skill"].queryset = DossierSkill.objects.filter(  # type: ignore[attr-defined]
+            dossier=dossier
+        ).select_related("skill")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.models import Dossier, Objective
+from bilan.skills.models import DossierSkill, Example
 
 
 def trace_upload_to(instance: Trace, filename: str) -> str:
@@ -83,6 +84,12 @@ class Trace(models.Model):
     search_text = models.TextField(blank=True, editable=False)
     objectives = models.ManyToManyField(
         Objective, blank=True, related_name="traces", verbose_name=_("objectifs")
+    )
+    skills = models.ManyToManyField(
+        DossierSkill, blank=True, related_name="traces", verbose_name=_("compétences")
+    )
+    examples = models.ManyToManyField(
+        Example, blank=True, related_name="traces", verbose_name=_("exemples")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 
 from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier, Objective
+from bilan.skills.models import DossierSkill, Example
 from bilan.jobs.services import job_enqueue
 
 from .extraction import Extracted, detect_type, message
@@ -212,7 +213,12 @@ def trace_create_link(
 
 @transaction.atomic
 def trace_update(
-    *, trace: Trace, objectives: Iterable[Objective] | None = None, **data: Any
+    *,
+    trace: Trace,
+    objectives: Iterable[Objective] | None = None,
+    skills: Iterable[DossierSkill] | None = None,
+    examples: Iterable[Example] | None = None,
+    **data: Any,
 ) -> Trace:
     for name in ("kind", "title", "author", "date", "confidential", "note", "url"):
         if name in data:
@@ -222,8 +228,13 @@ def trace_update(
     trace.full_clean()
     _reindex(trace)
     trace.save()
+    # Links stay inside the dossier, whatever ids a caller passes.
     if objectives is not None:
         trace.objectives.set([o for o in objectives if o.dossier_id == trace.dossier_id])
+    if skills is not None:
+        trace.skills.set([s for s in skills if s.dossier_id == trace.dossier_id])
+    if examples is not None:
+        trace.examples.set([e for e in examples if e.dossier_id == trace.dossier_id])
     return trace
 
 
@@ -341,6 +352,7 @@ def traces_search(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     objective: Objective | None = None,
+    skill: DossierSkill | None = None,
     unlinked: bool = False,
 ) -> QuerySet[Trace]:
     traces = dossier.traces.all()
@@ -354,6 +366,8 @@ def traces_search(
         traces = traces.filter(date__date__lte=date_to)
     if objective is not None:
         traces = traces.filter(objectives=objective)
+    if skill is not None:
+        traces = traces.filter(skills=skill)
     if unlinked:
         traces = traces.filter(objectives__isnull=True)
     return traces

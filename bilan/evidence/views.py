@@ -34,8 +34,9 @@ def trace_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
         objective=filters.get("objective"),
+        skill=filters.get("skill"),
         unlinked=filters.get("unlinked", False),
-    ).prefetch_related("objectives")
+    ).prefetch_related("objectives", "skills__skill")
     shown = list(traces[: PAGE_SIZE + 1])
     context = {
         "dossier": dossier,
@@ -164,6 +165,8 @@ def trace_detail(request: HttpRequest, dossier_id: int, trace_id: int) -> HttpRe
         "day": trace.date.date() if trace.date else None,
         "confidential": trace.confidential,
         "objectives": list(trace.objectives.all()),
+        "skills": list(trace.skills.all()),
+        "examples": list(trace.examples.all()),
     }
     form = TraceForm(request.POST or None, initial=initial, dossier=dossier)
     if request.method == "POST" and form.is_valid():

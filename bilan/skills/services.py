@@ -312,6 +312,8 @@ def examples_for_dossier(*, dossier: Dossier) -> list[Example]:
         Example.objects.filter(dossier=dossier).prefetch_related(
             Prefetch("skills", queryset=DossierSkill.objects.select_related("skill")),
             "objectives",
+            # Traces point at examples from the evidence app; shown as the example's proof.
+            "traces",
         )
     )
 

@@ -197,3 +197,24 @@ def test_single_eml_upload_brings_its_attachments(dossier, run_jobs):
     trace.refresh_from_db()
     assert trace.title == "Remerciements"
     assert "salon" in trace.attachments.get().text
+
+
+def test_update_links_skills_and_examples_of_the_same_dossier_only(dossier, outsider):
+    from bilan.dossiers import services as dossier_services
+    from bilan.skills import services as skills
+
+    mine = skills.dossier_skill_add(dossier=dossier, label="Canva", family="technical")
+    example = skills.example_create(dossier=dossier, title="Affiches", skills=[mine])
+    other = dossier_services.dossier_create(
+        owner=outsider,
+        organisation="Autre",
+        start_date=dt.date(2026, 1, 1),
+        end_date=dt.date(2026, 2, 1),
+    )
+    foreign = skills.dossier_skill_add(dossier=other, label="Secret", family="technical")
+    trace = services.trace_create_note(dossier=dossier, title="Affiche", note="Merci !")
+    services.trace_update(trace=trace, skills=[mine, foreign], examples=[example])
+    assert list(trace.skills.all()) == [mine]
+    assert list(example.traces.all()) == [trace]
+    assert list(services.traces_search(dossier=dossier, skill=mine)) == [trace]
+    assert skills.examples_for_dossier(dossier=dossier)[0].traces.all()[0] == trace

@@ -181,7 +181,7 @@ def test_list_query_count_does_not_grow_with_traces(
 ):
     for number in range(30):
         services.trace_create_note(dossier=dossier, title=f"Note {number}", note="texte")
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = intern_client.get(reverse("evidence:list", args=[dossier.pk]))
     assert response.content.decode().count("Note ") >= 30
 
@@ -197,3 +197,22 @@ def test_delete_from_the_page(intern_client, dossier, trace):
     response = intern_client.post(reverse("evidence:delete", args=[dossier.pk, trace.pk]))
     assert response.status_code == 302
     assert not dossier.traces.exists()
+
+
+def test_detail_links_skills_and_examples(intern_client, dossier, trace):
+    from bilan.skills import services as skills
+
+    item = skills.dossier_skill_add(dossier=dossier, label="Canva", family="technical")
+    example = skills.example_create(dossier=dossier, title="Affiches", skills=[item])
+    response = intern_client.post(
+        reverse("evidence:detail", args=[dossier.pk, trace.pk]),
+        {"title": "t", "kind": "other", "skills": [item.pk], "examples": [example.pk]},
+    )
+    assert response.status_code == 302
+    assert list(trace.skills.all()) == [item] and list(trace.examples.all()) == [example]
+    page = intern_client.get(reverse("skills:examples", args=[dossier.pk])).content.decode()
+    assert reverse("evidence:detail", args=[dossier.pk, trace.pk]) in page
+    listing = intern_client.get(
+        reverse("evidence:list", args=[dossier.pk]), {"skill": item.pk}
+    ).content.decode()
+    assert "cr.txt" in listing or "t</a>" in listing
