@@ -22,8 +22,8 @@ from django.utils.translation import get_language
 
 from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier, Objective
-from bilan.skills.models import DossierSkill, Example
 from bilan.jobs.services import job_enqueue
+from bilan.skills.models import DossierSkill, Example
 
 from .extraction import Extracted, detect_type, message
 from .extraction.core import MAILBOX_TYPES, probe_path
