@@ -1,35 +1,41 @@
-"""Benchmark of the document engine: ``python bench/synthesis.py`` from the repository root.
+"""Synthesis benchmark: ``python bench/synthesis.py`` from the repository root.
 
-Renders Camille's realistic synthesis (six trame sections, lists, a chart) to PDF through
-:func:`bilan.documents.render_pdf` and, in the same process, a bare
-``weasyprint.HTML(string=html).write_pdf()`` of the very same HTML string; one warm-up each,
-then the median of interleaved runs. Also times the DOCX and Markdown renderers. No Django.
+Loads the demo dossier into a throw-away SQLite database, drafts its synthesis, and renders it
+to PDF through the same service the web and the CLI use (``synthesis_render``: the dossier's
+document built from the database, the skills chart, WeasyPrint) and, in the same process, a
+bare ``weasyprint.HTML(string=html).write_pdf()`` of the very same HTML string; one warm-up
+each, then the median of interleaved runs. Also times DOCX and Markdown.
 
-Target: render_pdf / bare WeasyPrint <= 1.2 (the engine adds almost nothing to WeasyPrint).
+Target: synthesis_render / bare WeasyPrint <= 1.2.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("BILAN_DATA_DIR", tempfile.mkdtemp(prefix="bilan-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bilan.settings")
+os.environ.setdefault("BILAN_LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
 
 import weasyprint  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 
-from bilan.documents import (  # noqa: E402
-    pdf_page_count,
-    render_docx,
-    render_html,
-    render_markdown,
-    render_pdf,
-)
-from bilan.documents.sample import sample_document  # noqa: E402
+from bilan.demo.services import demo_load  # noqa: E402
+from bilan.documents import render_html  # noqa: E402
+from bilan.synthesis import services  # noqa: E402
 
 REPEATS = 7
 TARGET_RATIO = 1.2
@@ -44,16 +50,19 @@ def timed(func: Callable[[], object]) -> float:
 
 
 def main() -> int:
-    document = sample_document("fr")
+    call_command("migrate", verbosity=0)
+    dossier = demo_load().dossier
+    services.synthesis_generate(dossier=dossier)
+    document = services.synthesis_document(dossier=dossier)
     html = render_html(document)
 
     def engine() -> bytes:
-        return render_pdf(document)
+        return services.synthesis_render(dossier=dossier, fmt="pdf").content
 
     def bare() -> bytes:
         return weasyprint.HTML(string=html).write_pdf()
 
-    pages = pdf_page_count(engine())  # warm-up, and the page count
+    pages = services.synthesis_render(dossier=dossier, fmt="pdf").pages  # warm-up
     bare()
     engine_times: list[float] = []
     bare_times: list[float] = []
@@ -66,10 +75,10 @@ def main() -> int:
     ratio = engine_median / bare_median
 
     def docx() -> bytes:
-        return render_docx(document)
+        return services.synthesis_render(dossier=dossier, fmt="docx").content
 
-    def markdown() -> str:
-        return render_markdown(document)
+    def markdown() -> bytes:
+        return services.synthesis_render(dossier=dossier, fmt="md").content
 
     docx()
     markdown()
@@ -77,15 +86,15 @@ def main() -> int:
     markdown_median = statistics.median(timed(markdown) for _ in range(REPEATS))
 
     print(
-        f"document: {document.word_count()} words, {len(document.sections)} sections, "
+        f"demo synthesis: {document.word_count()} words, {len(document.sections)} sections, "
         f"HTML {len(html):,} characters; median of {REPEATS} warm runs"
     )
-    print(f"render_pdf():                  {engine_median * 1000:8.1f} ms  ({pages} pages)")
+    print(f"synthesis_render(pdf):         {engine_median * 1000:8.1f} ms  ({pages} pages)")
     print(f"bare HTML(string).write_pdf(): {bare_median * 1000:8.1f} ms")
     verdict = "OK" if ratio <= TARGET_RATIO else "ABOVE TARGET"
-    print(f"ratio render_pdf/bare: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
-    print(f"render_docx():                 {docx_median * 1000:8.1f} ms")
-    print(f"render_markdown():             {markdown_median * 1000:8.2f} ms")
+    print(f"ratio synthesis_render/bare: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
+    print(f"synthesis_render(docx):        {docx_median * 1000:8.1f} ms")
+    print(f"synthesis_render(md):          {markdown_median * 1000:8.2f} ms")
     return 0
 
 
