@@ -34,7 +34,11 @@ def _stem(word: str) -> str:
 
 
 def stems(text: str) -> list[str]:
-    return [_stem(word) for word in _WORD.findall(text.casefold())]
+    # Numbers, dates and codes need no stemming, and would fill the cache with one-offs.
+    return [
+        fold(word) if any(char.isdigit() for char in word) else _stem(word)
+        for word in _WORD.findall(text.casefold())
+    ]
 
 
 def index_text(*parts: str) -> str:

@@ -52,6 +52,13 @@ def _hash_file(stream: IO[bytes]) -> str:
     return digest.hexdigest()
 
 
+def _basename(name: str | None, default: str) -> str:
+    # A plain split rather than pathlib, which interns every distinct name it parses: a
+    # mailbox of unique attachment names would grow the interpreter's intern table.
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return (base or default)[:300]
+
+
 def _reindex(trace: Trace) -> None:
     trace.search_text = index_text(trace.title, trace.author, trace.note, trace.url, trace.text)
 
@@ -113,7 +120,7 @@ def traces_upload(
         outcome.refused.append(("", refused[""]))
         return outcome
     for upload in files:
-        name = Path(upload.name or "fichier").name[:300]
+        name = _basename(upload.name, "fichier")
         if name in refused:
             outcome.refused.append((name, refused[name]))
             continue
@@ -322,7 +329,7 @@ def trace_create_attachment(*, parent: Trace, child: Extracted) -> Trace | None:
     digest = hashlib.sha256(content).hexdigest() if content else ""
     if digest and parent.dossier.traces.filter(content_hash=digest).exists():
         return None
-    name = Path(child.filename or "piece-jointe").name[:300]
+    name = _basename(child.filename, "piece-jointe")
     trace = Trace(
         dossier=parent.dossier,
         parent=parent,
@@ -384,7 +391,7 @@ def mailbox_import_create(
     confidential: bool = False,
     user: User | None = None,
 ) -> MailboxImport:
-    name = Path(upload.name or "mailbox").name[:300]
+    name = _basename(upload.name, "mailbox")
     job = MailboxImport(
         dossier=dossier,
         created_by=user,
