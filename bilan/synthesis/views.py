@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.model import TRAME, TRAME_HEADINGS
 from bilan.dossiers.access import dossier_for_user
+from bilan.dossiers.models import Dossier
 from bilan.writing.services import text_review
 
 from . import services
@@ -17,11 +18,11 @@ from .access import version_for_user
 from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
 
 
-def _headings(dossier) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _headings(dossier: Dossier) -> dict[str, str]:
     return TRAME_HEADINGS["en" if dossier.language == "en" else "fr"]
 
 
-def _full_text(dossier, sections: dict[str, str]) -> str:  # type: ignore[no-untyped-def]
+def _full_text(dossier: Dossier, sections: dict[str, str]) -> str:
     """The synthesis as one text with its headings, the shape the coach checks the trame on."""
     headings = _headings(dossier)
     return "\n\n".join(f"{headings[key]}\n\n{sections.get(key, '')}" for key in TRAME)
