@@ -20,8 +20,10 @@ def public_page(
     with translation.override(language):
         response = render(request, template, context, status=status)
     response["Content-Language"] = language
-    # The token is in the address: keep it out of Referer headers and shared caches.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: keep it out of Referer headers sent to other sites and out
+    # of shared caches. Not "no-referrer": browsers then send "Origin: null" with the form,
+    # which Django's CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "no-store"
     return response
 

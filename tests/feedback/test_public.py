@@ -39,7 +39,7 @@ def test_notice_comes_first_and_says_who_reads_and_for_how_long(client, colleagu
     assert "Qui lira votre réponse" in page and "Camille Moreau" in page
     assert "Combien de temps elle est conservée" in page and "RGPD" in page
     assert "Réponse nominative" in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["Cache-Control"] == "no-store"
     item.refresh_from_db()
     assert item.opened_at is not None and item.status == "opened"

@@ -74,7 +74,7 @@ def test_tutor_gets_a_personal_link_through_smtp(sent, smtp, client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Bonne capacité à structurer" in page and "Je confirme" in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_mail_is_in_the_tutors_language(written, smtp):
