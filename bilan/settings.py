@@ -209,10 +209,25 @@ BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+BEHIND_PROXY = env_bool("BILAN_BEHIND_PROXY")
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BILAN_BEHIND_PROXY") else None
 )
 X_FRAME_OPTIONS = "DENY"
+
+# Per-process memory by default; several app processes share counters (the feedback links'
+# brute-force limit) through a database table: set BILAN_CACHE_TABLE, then run
+# `bilan createcachetable` once.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": env("BILAN_CACHE_TABLE"),
+        }
+        if env("BILAN_CACHE_TABLE")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 if env_bool("BILAN_FAST_PASSWORD_HASHER"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -292,3 +292,36 @@ def test_token_is_stored_only_as_a_hash(colleague):
     from bilan.jobs.models import Job
 
     assert all(token not in str(job.payload) for job in Job.objects.all())
+
+
+def test_client_address_behind_our_proxy(rf, settings):
+    from bilan.feedback.ratelimit import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.0.0.7", REMOTE_ADDR="127.0.0.1")
+    settings.BEHIND_PROXY = False
+    assert client_address(request) == "127.0.0.1"
+    settings.BEHIND_PROXY = True
+    assert client_address(request) == "10.0.0.7"  # the spoofable first entry is ignored
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rate_limit_shared_through_the_database_cache(settings, rf):
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    from bilan.feedback import ratelimit
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "bilan_cache_test",
+        }
+    }
+    call_command("createcachetable")
+    caches["default"].clear()
+    settings.BILAN_FEEDBACK_RATE_LIMIT = 2
+    request = rf.get("/", REMOTE_ADDR="192.0.2.9")
+    ratelimit.note_refusal(request)
+    assert not ratelimit.is_blocked(request)
+    ratelimit.note_refusal(request)
+    assert ratelimit.is_blocked(request)
