@@ -22,7 +22,7 @@ install: $(STAMP) messages
 # The project's catalogue is in bilan/locale, each app's in bilan/<app>/locale.
 messages: $(STAMP)
 	@for dir in bilan/locale bilan/*/locale; do \
-		$(BIN)/pybabel compile --statistics -D django -d $$dir 2>&1 | grep -v '^compiling' || exit 1; \
+		$(BIN)/pybabel -q compile -D django -d $$dir || exit 1; \
 	done
 	@$(BIN)/python -c 'import pathlib, sys; sys.exit(0 if list(pathlib.Path("bilan/locale").glob("*/LC_MESSAGES/django.mo")) else "Translations were not compiled.")'
 
