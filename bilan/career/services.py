@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bilan.core.ordering import position_move
 from bilan.dossiers.models import Dossier
 from bilan.meeting.proposals import tutor_offers_recommendation
 from bilan.meeting.services import tutor_contact
@@ -81,15 +82,11 @@ def cv_line_update(*, line: CvLine, text: str) -> CvLine:
 
 @transaction.atomic
 def cv_line_move(*, line: CvLine, offset: int) -> None:
-    lines = list(CvLine.objects.select_for_update().filter(dossier_id=line.dossier_id))
-    index = next(i for i, item in enumerate(lines) if item.pk == line.pk)
-    target = index + offset
-    if not 0 <= target < len(lines):
-        return
-    lines[index], lines[target] = lines[target], lines[index]
-    for position, item in enumerate(lines):
-        item.position = position
-    CvLine.objects.bulk_update(lines, ["position"])
+    position_move(
+        item=line,
+        siblings=CvLine.objects.filter(dossier_id=line.dossier_id),
+        offset=offset,
+    )
 
 
 @transaction.atomic

@@ -114,6 +114,11 @@ def _chart(document: Document, *, extra_class: str = "") -> str:
     )
 
 
+def blocks_html(blocks: list[Block]) -> str:
+    """Escaped HTML for a section's blocks; web pages show sections the way the PDF does."""
+    return "".join(_block(block) for block in blocks)
+
+
 def _block(block: Block) -> str:
     if isinstance(block, BulletList):
         tag = "ol" if block.ordered else "ul"

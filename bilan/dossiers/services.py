@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
+from bilan.core.ordering import position_move
 
 from .mission import split_mission
 from .models import Dossier, JournalEntry, Objective
@@ -129,15 +130,11 @@ def objective_update(*, objective: Objective, **data: Any) -> Objective:
 @transaction.atomic
 def objective_move(*, objective: Objective, offset: int) -> None:
     """Swap with the neighbour above (offset -1) or below (+1); positions are renumbered."""
-    siblings = list(Objective.objects.select_for_update().filter(dossier_id=objective.dossier_id))
-    index = next(i for i, item in enumerate(siblings) if item.pk == objective.pk)
-    target = index + offset
-    if not 0 <= target < len(siblings):
-        return
-    siblings[index], siblings[target] = siblings[target], siblings[index]
-    for position, item in enumerate(siblings):
-        item.position = position
-    Objective.objects.bulk_update(siblings, ["position"])
+    position_move(
+        item=objective,
+        siblings=Objective.objects.filter(dossier_id=objective.dossier_id),
+        offset=offset,
+    )
 
 
 @transaction.atomic

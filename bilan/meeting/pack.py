@@ -8,11 +8,10 @@ synthesis. The synthesis is passed in rather than fetched: the pack does not dep
 from __future__ import annotations
 
 from django.utils import formats, timezone, translation
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from bilan.documents.html_output import runs_html
+from bilan.documents.html_output import blocks_html
 from bilan.documents.model import LANGUAGES, BulletList, Document, Paragraph, Run, Section
 from bilan.dossiers.models import Dossier
 from bilan.feedback import services as feedback_services
@@ -85,17 +84,5 @@ def meeting_pack_document(*, dossier: Dossier, synthesis: Document | None) -> Do
 
 
 def section_html(section: Section) -> SafeString:
-    """A section's blocks as HTML for the printable page (text escaped by ``runs_html``)."""
-    parts = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            parts.append(format_html("<p>{}</p>", mark_safe(runs_html(block.runs))))  # noqa: S308
-        else:
-            tag = "ol" if block.ordered else "ul"
-            items = format_html_join(
-                "",
-                "<li>{}</li>",
-                ((mark_safe(runs_html(item)),) for item in block.items),  # noqa: S308
-            )
-            parts.append(format_html("<{}>{}</{}>", tag, items, tag))
-    return mark_safe("".join(parts))  # noqa: S308 — each part is built by format_html
+    """A section's blocks as HTML for the printable page (text escaped by the renderer)."""
+    return mark_safe(blocks_html(section.blocks))  # noqa: S308 — built from escaped runs only

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bilan.core.ordering import position_move
 from bilan.dossiers.models import Dossier
 from bilan.feedback.models import FeedbackRequest
 from bilan.jobs.services import job_enqueue
@@ -85,15 +86,11 @@ def meeting_question_update(*, question: Question, text: str, topic: str) -> Que
 @transaction.atomic
 def meeting_question_move(*, question: Question, offset: int) -> None:
     """Swap with the neighbour above (offset -1) or below (+1); renumbers from 0."""
-    questions = list(Question.objects.select_for_update().filter(dossier_id=question.dossier_id))
-    index = next(i for i, item in enumerate(questions) if item.pk == question.pk)
-    target = index + offset
-    if not 0 <= target < len(questions):
-        return
-    questions[index], questions[target] = questions[target], questions[index]
-    for position, item in enumerate(questions):
-        item.position = position
-    Question.objects.bulk_update(questions, ["position"])
+    position_move(
+        item=question,
+        siblings=Question.objects.filter(dossier_id=question.dossier_id),
+        offset=offset,
+    )
 
 
 @transaction.atomic
