@@ -46,6 +46,7 @@ lint: install
 	$(BIN)/ruff check bilan tests bench
 	$(BIN)/ruff format --check bilan tests bench
 	$(BIN)/mypy bilan/coach
+	$(BIN)/lint-imports
 
 eval-coach: install
 	$(BIN)/python -m bilan.coach.evaluate

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "bilan.feedback",
     "bilan.meeting",
     "bilan.career",
+    "bilan.overview",
     "bilan.demo",
 ]
 

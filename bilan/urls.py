@@ -8,7 +8,7 @@ urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("health/", core_views.health, name="health"),
     path("accounts/", include("bilan.accounts.urls")),
-    path("dossiers/", include("bilan.dossiers.urls")),
+    path("dossiers/", include("bilan.overview.urls")),
     path("dossiers/<int:dossier_id>/skills/", include("bilan.skills.urls")),
     path("dossiers/<int:dossier_id>/traces/", include("bilan.evidence.urls")),
     path("dossiers/<int:dossier_id>/coach/", include("bilan.writing.urls")),

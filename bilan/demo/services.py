@@ -9,12 +9,12 @@ from django.db import transaction
 from bilan.accounts.models import User
 from bilan.dossiers import services as dossier_services
 from bilan.dossiers.models import Dossier
-from bilan.skills.services import skills_demo_load
 
 from . import content
 from .evidence import demo_traces_load
 from .feedback import demo_feedback_load
 from .meeting import demo_meeting_load
+from .skills import demo_skills_load
 
 
 @dataclass
@@ -68,7 +68,7 @@ def demo_load() -> DemoResult:
         mastered_now=content.MASTERED_NOW,
     )
     demo_traces_load(dossier=dossier)
-    skills_demo_load(dossier=dossier)
+    demo_skills_load(dossier=dossier)
     demo_feedback_load(dossier=dossier)
     demo_meeting_load(dossier=dossier)
     return DemoResult(user=user, dossier=dossier, created=True)

@@ -4,12 +4,11 @@ from django.urls import path
 
 from . import views
 
-app_name = "dossiers"
+# Included under the "dossiers" namespace by bilan.overview.urls, which adds the home page.
 
 urlpatterns = [
     path("", views.dossier_list, name="list"),
     path("new/", views.dossier_create, name="create"),
-    path("<int:dossier_id>/", views.dossier_home, name="home"),
     path("<int:dossier_id>/edit/", views.dossier_edit, name="edit"),
     path("<int:dossier_id>/delete/", views.dossier_delete, name="delete"),
     path("<int:dossier_id>/objectives/", views.objective_list, name="objectives"),

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .access import dossier_for_user, journal_entry_for_user, objective_for_user
-from .checklist import dossier_checklist
 from .forms import (
     DossierForm,
     JournalEntryForm,
@@ -48,19 +47,6 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
         )
         return redirect("dossiers:home", dossier.pk)
     return render(request, "dossiers/form.html", {"form": form})
-
-
-@login_required
-def dossier_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
-    dossier = dossier_for_user(request.user, dossier_id)
-    context = {
-        "dossier": dossier,
-        "checklist": dossier_checklist(dossier),
-        "summary": services.plan_summary(dossier=dossier),
-        "journal_form": JournalEntryForm(),
-        "recent_entries": dossier.journal_entries.all()[:5],
-    }
-    return render(request, "dossiers/home.html", context)
 
 
 @login_required

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -15,10 +13,8 @@ from bilan.dossiers.models import Dossier
 from bilan.feedback import emails as feedback_emails
 from bilan.feedback.models import Meeting
 
+from .contact import TutorContact
 from .models import Record
-
-if TYPE_CHECKING:
-    from .services import TutorContact
 
 
 def public_link(token: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from bilan.core.ordering import position_move
 from bilan.dossiers.models import Dossier
-from bilan.feedback.models import FeedbackRequest
 from bilan.jobs.services import job_enqueue
 
 from . import emails
+from .contact import tutor_contact
 from .models import Question, Record
 from .proposals import questions_propose
 from .tokens import record_token_hash, token_new, token_well_formed
@@ -146,35 +145,6 @@ def meeting_record_update(
     record.full_clean()
     record.save()
     return record
-
-
-@dataclass(frozen=True)
-class TutorContact:
-    name: str
-    email: str
-    language: str
-
-
-def tutor_contact(*, dossier: Dossier) -> TutorContact | None:
-    """The tutor as the feedback round knows them, else as the dossier names them."""
-    request = (
-        FeedbackRequest.objects.filter(
-            dossier=dossier,
-            relationship=FeedbackRequest.Relationship.TUTOR,
-            revoked_at__isnull=True,
-        )
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    if request is not None:
-        return TutorContact(name=request.name, email=request.email, language=request.language)
-    if dossier.tutor_email:
-        return TutorContact(
-            name=dossier.tutor_name or dossier.tutor_email,
-            email=dossier.tutor_email,
-            language=dossier.language,
-        )
-    return None
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bilan.documents.limits import DocumentTooLarge
-from bilan.documents.model import Document
 from bilan.documents.pdf_output import render_pdf
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
 from bilan.feedback import services as feedback_services
 from bilan.feedback.forms import MeetingForm
+from bilan.synthesis.services import synthesis_document
 
 from . import emails, pack, proposals, services
 from .access import question_for_user
@@ -30,15 +29,6 @@ from .forms import PickForm, QuestionForm, RecordForm
 def _add_errors(form: Form, error: ValidationError) -> None:
     for message in error.messages:
         form.add_error(None, message)
-
-
-def _synthesis(dossier: Dossier) -> Document | None:
-    """The intern's current synthesis, when the synthesis app is part of this deployment."""
-    if not apps.is_installed("bilan.synthesis"):
-        return None
-    from bilan.synthesis.services import synthesis_document  # type: ignore[import-not-found]
-
-    return synthesis_document(dossier=dossier)
 
 
 def _index(
@@ -170,7 +160,9 @@ def question_delete(request: HttpRequest, dossier_id: int, question_id: int) -> 
 @login_required
 def pack_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    document = pack.meeting_pack_document(dossier=dossier, synthesis=_synthesis(dossier))
+    document = pack.meeting_pack_document(
+        dossier=dossier, synthesis=synthesis_document(dossier=dossier)
+    )
     sections = [(section, pack.section_html(section)) for section in document.sections]
     context = {"dossier": dossier, "document": document, "sections": sections}
     return render(request, "meeting/pack.html", context)
@@ -179,7 +171,9 @@ def pack_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def pack_pdf(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    document = pack.meeting_pack_document(dossier=dossier, synthesis=_synthesis(dossier))
+    document = pack.meeting_pack_document(
+        dossier=dossier, synthesis=synthesis_document(dossier=dossier)
+    )
     try:
         pdf = render_pdf(document)
     except DocumentTooLarge:

@@ -15,6 +15,7 @@ from bilan.documents.markup import to_markdown
 from bilan.documents.model import TRAME, Block, BulletList, Paragraph, Run
 from bilan.dossiers.models import Dossier, Objective
 from bilan.dossiers.services import plan_summary
+from bilan.feedback.models import Answer
 from bilan.skills import services as skills
 
 MAX_ITEMS = 8
@@ -244,10 +245,6 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
 
 def _feedback_quotes(dossier: Dossier) -> list[str]:
     """Named answers only: anonymous ones are never quoted one by one."""
-    try:
-        from bilan.feedback.models import Answer
-    except ImportError:  # the feedback app is optional for the synthesis
-        return []
     quotes = []
     answers = Answer.objects.filter(
         request__dossier=dossier, request__anonymous=False

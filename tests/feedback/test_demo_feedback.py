@@ -4,9 +4,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from bilan.dossiers.checklist import dossier_checklist
 from bilan.dossiers.models import Dossier
 from bilan.feedback.models import Answer, Discovery, FeedbackRequest, Meeting
+from bilan.overview.checklist import dossier_checklist
 
 
 def test_demo_has_a_tutor_grid_three_colleagues_and_a_hidden_skill(db):

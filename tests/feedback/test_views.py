@@ -137,7 +137,7 @@ def test_meeting(intern_client, dossier):
 
 
 def test_checklist_item_needs_two_people_other_than_the_intern(dossier, invite):
-    from bilan.dossiers.checklist import dossier_checklist
+    from bilan.overview.checklist import dossier_checklist
 
     def item():
         return {i.key: i for i in dossier_checklist(dossier).items}["feedback"]

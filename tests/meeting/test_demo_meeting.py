@@ -6,9 +6,9 @@ from django.core.management import call_command
 
 from bilan.career.models import CvLine
 from bilan.demo.meeting import demo_meeting_load
-from bilan.dossiers.checklist import dossier_checklist
 from bilan.dossiers.models import Dossier
 from bilan.meeting.models import Question
+from bilan.overview.checklist import dossier_checklist
 
 
 def test_demo_meeting_is_loaded_once(db):

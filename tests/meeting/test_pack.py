@@ -55,8 +55,8 @@ def test_without_synthesis_nor_questions(dossier):
     assert "Aucune question retenue" in document.sections[1].text()
 
 
-def test_printable_page_shows_the_synthesis_when_installed(intern_client, dossier, monkeypatch):
-    monkeypatch.setattr(views, "_synthesis", lambda dossier: SYNTHESIS)
+def test_printable_page_shows_the_synthesis(intern_client, dossier, monkeypatch):
+    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier: SYNTHESIS)
     services.meeting_question_add(dossier=dossier, text="Et après <demain> ?", topic="future")
     response = intern_client.get(reverse("meeting:pack", args=[dossier.pk]))
     page = response.content.decode()
@@ -67,15 +67,8 @@ def test_printable_page_shows_the_synthesis_when_installed(intern_client, dossie
     assert "window.print()" in page
 
 
-def test_pack_without_the_synthesis_app(intern_client, dossier, monkeypatch):
-    monkeypatch.setattr(views.apps, "is_installed", lambda name: False)
-    assert views._synthesis(dossier) is None
-    page = intern_client.get(reverse("meeting:pack", args=[dossier.pk])).content.decode()
-    assert "Ordre du jour" in page and "Introduction" not in page
-
-
 def test_pdf(intern_client, dossier, monkeypatch):
-    monkeypatch.setattr(views, "_synthesis", lambda dossier: SYNTHESIS)
+    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier: SYNTHESIS)
     response = intern_client.get(reverse("meeting:pack_pdf", args=[dossier.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from bilan.dossiers.checklist import dossier_checklist
 from bilan.meeting import services
 from bilan.meeting.models import Question
+from bilan.overview.checklist import dossier_checklist
 
 
 def _url(name, dossier, *args):

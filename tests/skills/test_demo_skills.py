@@ -4,8 +4,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from bilan.dossiers.checklist import dossier_checklist
 from bilan.dossiers.models import Dossier
+from bilan.overview.checklist import dossier_checklist
 
 
 def test_demo_fills_skills_examples_highlights_and_feelings_once(db):

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bilan.dossiers import services as dossier_services
-from bilan.dossiers.checklist import dossier_checklist
+from bilan.overview.checklist import dossier_checklist
 from bilan.skills import scale, services
 from bilan.skills.models import Framework, Skill
 from bilan.skills.textnorm import normalise

@@ -138,7 +138,7 @@ def test_docx_has_real_heading_styles(full_dossier):
 
 
 def test_checklist_item_is_done_once_the_intern_reworked_the_draft(full_dossier):
-    from bilan.dossiers.checklist import dossier_checklist
+    from bilan.overview.checklist import dossier_checklist
 
     def item():
         return next(i for i in dossier_checklist(full_dossier).items if i.key == "synthesis")

@@ -13,8 +13,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Dossier
-from .services import journal_first_last_weeks, plan_summary
+from bilan.dossiers.models import Dossier
+from bilan.dossiers.services import journal_first_last_weeks, plan_summary
+from bilan.feedback.services import feedback_answered_count
+from bilan.meeting.services import meeting_has_future_question
+from bilan.skills.services import skills_progress
+from bilan.synthesis.models import SynthesisVersion
 
 MIN_TRACES = 3
 # "Plusieurs membres de l'équipe": at least two people other than the intern.
@@ -68,9 +72,6 @@ def _traces_item(dossier: Dossier) -> ChecklistItem:
 
 
 def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
-    # Imported here: the skills app depends on dossiers, not the other way round at import.
-    from bilan.skills.services import skills_progress
-
     progress = skills_progress(dossier=dossier)
     return [
         ChecklistItem(
@@ -97,9 +98,6 @@ def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
 
 
 def _feedback_item(dossier: Dossier) -> ChecklistItem:
-    # Imported here, like skills: the feedback app depends on dossiers.
-    from bilan.feedback.services import feedback_answered_count
-
     answered = feedback_answered_count(dossier=dossier)
     return ChecklistItem(
         key="feedback",
@@ -113,9 +111,6 @@ def _feedback_item(dossier: Dossier) -> ChecklistItem:
 
 
 def _synthesis_item(dossier: Dossier) -> ChecklistItem:
-    # Imported here: the synthesis app depends on dossiers, not the other way round.
-    from bilan.synthesis.models import SynthesisVersion
-
     versions = SynthesisVersion.objects.filter(synthesis__dossier=dossier)
     latest = versions.order_by("-number").first()
     reviewed = versions.exclude(origin=SynthesisVersion.Origin.GENERATED).exists()
@@ -131,9 +126,6 @@ def _synthesis_item(dossier: Dossier) -> ChecklistItem:
 
 
 def _future_item(dossier: Dossier) -> ChecklistItem:
-    # Imported here, like the others: the meeting app depends on dossiers.
-    from bilan.meeting.services import meeting_has_future_question
-
     return ChecklistItem(
         key="future",
         label=_("Formuler une question sur la suite"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bilan.dossiers import services
-from bilan.dossiers.checklist import dossier_checklist
+from bilan.overview.checklist import dossier_checklist
 
 
 def _items(dossier):
