@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from bilan.dossiers.models import Dossier, Objective
 from bilan.feedback import services as feedback
 from bilan.feedback.models import Criterion, FeedbackRequest
+from bilan.meeting import services as meeting_services
 from bilan.skills.models import DossierSkill
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -90,7 +91,7 @@ def demo_feedback_load(*, dossier: Dossier) -> None:
     grid = feedback.round_get(dossier=dossier).grid
     if grid is not None:
         feedback.round_update(dossier=dossier, grid=grid, scale=grid.scale)
-    feedback.meeting_set(
+    meeting_services.meeting_set(
         dossier=dossier,
         starts_at=dt.datetime.combine(
             dossier.end_date - dt.timedelta(days=2), dt.time(14, 0), tzinfo=PARIS

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import ics
-from .models import FeedbackRequest, Meeting
+from bilan.dossiers.models import Dossier
+
+from .models import FeedbackRequest
 
 
 def public_link(token: str) -> str:
@@ -24,25 +27,37 @@ def _intern_name(feedback_request: FeedbackRequest) -> str:
     return owner.get_full_name() or owner.email
 
 
-def meeting_attachment(*, meeting: Meeting, intern: str, organisation: str) -> str:
-    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "bilan.local"
-    return ics.event_ics(
-        uid=f"bilan-meeting-{meeting.dossier_id}@{host}",
-        starts_at=meeting.starts_at,
-        ends_at=meeting.starts_at + dt.timedelta(minutes=meeting.duration_minutes),
-        summary=_("Bilan de fin de stage — %(name)s") % {"name": intern},
-        location=meeting.place,
-        description=_("Entretien de bilan de fin de stage de %(name)s (%(organisation)s).")
-        % {"name": intern, "organisation": organisation},
-        stamp=meeting.updated_at or timezone.now(),
-    )
+@dataclass(frozen=True)
+class MeetingInvite:
+    """The review meeting as the tutor's invitation shows it: when, where, and the .ics file."""
+
+    starts_at: dt.datetime
+    place: str
+    ics: str
 
 
-def rater_message(
-    *, feedback_request: FeedbackRequest, token: str, reminder: bool, meeting: Meeting | None
-) -> EmailMessage:
+# The meeting app sits above this one: it passes its provider in at start-up
+# (MeetingConfig.ready) instead of this app importing it. Without it, no meeting is shown.
+MeetingSource = Callable[[Dossier], MeetingInvite | None]
+_meeting_source: MeetingSource | None = None
+
+
+def meeting_source_set(source: MeetingSource | None) -> None:
+    global _meeting_source
+    _meeting_source = source
+
+
+def meeting_invite(*, dossier: Dossier) -> MeetingInvite | None:
+    """The meeting in the active language (the .ics summary is translated), if one is set."""
+    return _meeting_source(dossier) if _meeting_source is not None else None
+
+
+def rater_message(*, feedback_request: FeedbackRequest, token: str, reminder: bool) -> EmailMessage:
     with translation.override(feedback_request.language):
         intern = _intern_name(feedback_request)
+        meeting = (
+            meeting_invite(dossier=feedback_request.dossier) if feedback_request.is_tutor else None
+        )
         context = {
             "feedback_request": feedback_request,
             "intern": intern,
@@ -66,14 +81,6 @@ def rater_message(
                 "Auto-Submitted": "auto-generated",
             },
         )
-        if meeting is not None and feedback_request.is_tutor:
-            message.attach(
-                "bilan.ics",
-                meeting_attachment(
-                    meeting=meeting,
-                    intern=intern,
-                    organisation=feedback_request.dossier.organisation,
-                ),
-                "text/calendar; method=PUBLISH; charset=utf-8",
-            )
+        if meeting is not None:
+            message.attach("bilan.ics", meeting.ics, "text/calendar; method=PUBLISH; charset=utf-8")
         return message

@@ -58,21 +58,6 @@ class RoundForm(forms.Form):
         self.fields["grid"].queryset = grids  # type: ignore[attr-defined]
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class MeetingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Date et heure de l'entretien"), widget=DateTimeInput())
-    duration_minutes = forms.IntegerField(
-        label=_("Durée (minutes)"), min_value=15, max_value=480, initial=60
-    )
-    place = forms.CharField(label=_("Lieu"), max_length=300, required=False)
-
-
 class ColleagueForm(forms.Form):
     """Two minutes: strengths, one thing to improve, a situation, a skill that developed."""
 

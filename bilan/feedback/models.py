@@ -96,23 +96,6 @@ class Round(models.Model):
         return self.closed_at is not None
 
 
-class Meeting(models.Model):
-    """The date and place of the review meeting; the tutor's invitation carries it as .ics."""
-
-    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="+")
-    starts_at = models.DateTimeField(_("date et heure"))
-    duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=60)
-    place = models.CharField(_("lieu"), max_length=300, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("entretien de bilan")
-        verbose_name_plural = _("entretiens de bilan")
-
-    def __str__(self) -> str:
-        return f"{self.dossier_id}: {self.starts_at:%Y-%m-%d %H:%M}"
-
-
 class FeedbackRequest(models.Model):
     """One person asked for feedback, with their personal link (stored only as a hash)."""
 

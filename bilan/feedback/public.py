@@ -16,35 +16,20 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from bilan.core.public import public_page, request_language
+from bilan.core.public import link_resolve, public_page, refused_page
 from bilan.dossiers.models import Objective
 
-from . import ratelimit, review, services
+from . import review, services
 from .forms import ColleagueForm, TutorForm
 from .models import Answer, FeedbackRequest
 
-REFUSAL_STATUS = {"invalid": 404, "revoked": 410, "expired": 410, "closed": 410, "blocked": 429}
-
-
-def _refused(request: HttpRequest, reason: str) -> HttpResponse:
-    return public_page(
-        request,
-        "feedback/public/refused.html",
-        {"reason": reason},
-        language=request_language(request),
-        status=REFUSAL_STATUS[reason],
-    )
+REFUSED_TEMPLATE = "feedback/public/refused.html"
 
 
 def _resolve(request: HttpRequest, token: str) -> FeedbackRequest | HttpResponse:
-    if ratelimit.is_blocked(request):
-        return _refused(request, "blocked")
-    try:
-        return services.feedback_request_for_token(token)
-    except services.LinkRefused as refusal:
-        if refusal.reason == "invalid":
-            ratelimit.note_refusal(request)
-        return _refused(request, refusal.reason)
+    return link_resolve(
+        request, token, services.feedback_request_for_token, template=REFUSED_TEMPLATE
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -122,7 +107,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         feedback_request=resolved, **form.service_kwargs()
                     )
                 except PermissionDenied:
-                    return _refused(request, "closed")
+                    return refused_page(request, "closed", template=REFUSED_TEMPLATE)
                 return redirect("feedback_public:thanks", token)
     context = {
         "feedback_request": resolved,

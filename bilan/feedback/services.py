@@ -11,14 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bilan.core.public import LinkRefused, token_hash, token_new, token_well_formed
 from bilan.dossiers.models import Dossier
 from bilan.jobs.services import job_enqueue
 from bilan.skills import services as skills_services
 from bilan.skills.models import DossierSkill, Family
 
 from . import discover, emails
-from .models import Answer, Discovery, FeedbackRequest, Grid, Meeting, Round
-from .tokens import token_hash, token_new
+from .models import Answer, Discovery, FeedbackRequest, Grid, Round
 
 JOB_SEND = "feedback.send"
 JOB_REMIND = "feedback.remind"
@@ -35,7 +35,7 @@ def reminder_days() -> list[int]:
     return [int(day) for day in settings.BILAN_FEEDBACK_REMINDER_DAYS]
 
 
-# --- Round settings and meeting --------------------------------------------------------------
+# --- Round settings --------------------------------------------------------------------------
 
 
 def round_get(*, dossier: Dossier) -> Round:
@@ -70,30 +70,6 @@ def round_reopen(*, dossier: Dossier) -> Round:
     current.closed_at = None
     current.save()
     return current
-
-
-def meeting_get(*, dossier: Dossier) -> Meeting | None:
-    return Meeting.objects.filter(dossier=dossier).first()
-
-
-@transaction.atomic
-def meeting_set(
-    *, dossier: Dossier, starts_at: dt.datetime, duration_minutes: int = 60, place: str = ""
-) -> Meeting:
-    meeting = meeting_get(dossier=dossier) or Meeting(dossier=dossier, starts_at=starts_at)
-    meeting.starts_at, meeting.duration_minutes, meeting.place = (
-        starts_at,
-        duration_minutes,
-        place.strip(),
-    )
-    meeting.full_clean()
-    meeting.save()
-    return meeting
-
-
-@transaction.atomic
-def meeting_clear(*, dossier: Dossier) -> None:
-    Meeting.objects.filter(dossier=dossier).delete()
 
 
 # --- Requests --------------------------------------------------------------------------------
@@ -178,7 +154,6 @@ def _deliver(feedback_request: FeedbackRequest, *, reminder: bool) -> None:
         feedback_request=feedback_request,
         token=token,
         reminder=reminder,
-        meeting=meeting_get(dossier=feedback_request.dossier),
     )
     message.send()
     feedback_request.token_hash = token_hash(token)
@@ -237,16 +212,8 @@ def feedback_request_remind(*, request_id: int, send: int) -> bool:
 # --- The rater's side ------------------------------------------------------------------------
 
 
-class LinkRefused(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def feedback_request_for_token(token: str) -> FeedbackRequest:
     """The request a link opens, or LinkRefused("invalid" | "revoked" | "expired" | "closed")."""
-    from .tokens import token_well_formed
-
     if not token_well_formed(token):
         raise LinkRefused("invalid")
     feedback_request = (

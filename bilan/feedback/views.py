@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from bilan.dossiers.access import dossier_for_user
 
-from . import results, services
+from . import emails, results, services
 from .access import answer_for_user, discovery_for_user, feedback_request_for_user
 from .forms import InviteForm, RoundForm
 from .models import FeedbackRequest
@@ -29,7 +29,7 @@ def _add_errors(form: object, error: ValidationError) -> None:
 def request_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     current = services.round_get(dossier=dossier)
-    meeting = services.meeting_get(dossier=dossier)
+    meeting = emails.meeting_invite(dossier=dossier)
     context = {
         "dossier": dossier,
         "round": current,

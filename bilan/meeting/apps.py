@@ -11,4 +11,10 @@ class MeetingConfig(AppConfig):
     verbose_name = _("Entretien de bilan")
 
     def ready(self) -> None:
+        from bilan.feedback import emails as feedback_emails
+
         from . import jobs  # noqa: F401 — registers the background job handlers
+        from .services import meeting_invite
+
+        # The feedback app sits below this one: the tutor's invitation gets the meeting from here.
+        feedback_emails.meeting_source_set(meeting_invite)

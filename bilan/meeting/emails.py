@@ -9,27 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bilan.dossiers.models import Dossier
-from bilan.feedback import emails as feedback_emails
-from bilan.feedback.models import Meeting
-
 from .contact import TutorContact
+from .ics import intern_name
 from .models import Record
 
 
 def public_link(token: str) -> str:
     return settings.SITE_URL + reverse("meeting_public:record", args=[token])
-
-
-def intern_name(dossier: Dossier) -> str:
-    return dossier.owner.get_full_name() or dossier.owner.email
-
-
-def meeting_ics(*, dossier: Dossier, meeting: Meeting) -> str:
-    """The meeting as an .ics file: the same event the tutor's invitation carries."""
-    return feedback_emails.meeting_attachment(
-        meeting=meeting, intern=intern_name(dossier), organisation=dossier.organisation
-    )
 
 
 def record_message(*, record: Record, contact: TutorContact, token: str) -> EmailMessage:

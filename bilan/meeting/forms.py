@@ -1,11 +1,28 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.forms import LimitedTextField
 
 from .models import Question, Record
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Date et heure de l'entretien"), widget=DateTimeInput())
+    duration_minutes = forms.IntegerField(
+        label=_("Durée (minutes)"), min_value=15, max_value=480, initial=60
+    )
+    place = forms.CharField(label=_("Lieu"), max_length=300, required=False)
 
 
 class QuestionForm(forms.Form):

@@ -9,6 +9,25 @@ from django.utils.translation import gettext_lazy as _
 from bilan.dossiers.models import Dossier
 
 
+class Meeting(models.Model):
+    """The date and place of the review meeting; the tutor's invitation carries it as .ics."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField(_("date et heure"))
+    duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=60)
+    place = models.CharField(_("lieu"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Created by the feedback app; the table kept its name when the model moved here.
+        db_table = "feedback_meeting"
+        verbose_name = _("entretien de bilan")
+        verbose_name_plural = _("entretiens de bilan")
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.starts_at:%Y-%m-%d %H:%M}"
+
+
 class Question(models.Model):
     """A question for the tutor, picked from the proposals or written by the intern."""
 

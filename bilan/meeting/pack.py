@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from bilan.documents.html_output import blocks_html
 from bilan.documents.model import LANGUAGES, BulletList, Document, Paragraph, Run, Section
 from bilan.dossiers.models import Dossier
-from bilan.feedback import services as feedback_services
 
-from .emails import intern_name
+from .ics import intern_name
 from .models import Question
+from .services import meeting_get
 
 
 def agenda_items() -> list[str]:
@@ -41,7 +41,7 @@ def _meta(dossier: Dossier) -> list[tuple[str, str]]:
     meta = [(_("Stagiaire"), intern_name(dossier)), (_("Organisation"), dossier.organisation)]
     if dossier.tutor_name:
         meta.append((_("Tuteur"), dossier.tutor_name))
-    meeting = feedback_services.meeting_get(dossier=dossier)
+    meeting = meeting_get(dossier=dossier)
     if meeting is not None:
         when = formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
         meta.append((_("Date"), when))

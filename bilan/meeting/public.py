@@ -13,31 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from bilan.core.public import public_page, request_language
-from bilan.feedback import ratelimit
+from bilan.core.public import LinkRefused, link_resolve, public_page, refused_page
 
 from . import services
 from .forms import CorrectionForm
 from .models import Record
 
-REFUSAL_STATUS = {
-    "invalid": 404,
-    "expired": 410,
-    "used": 410,
-    "outdated": 410,
-    "frozen": 410,
-    "blocked": 429,
-}
-
-
-def _refused(request: HttpRequest, reason: str) -> HttpResponse:
-    return public_page(
-        request,
-        "meeting/public/refused.html",
-        {"reason": reason},
-        language=request_language(request),
-        status=REFUSAL_STATUS[reason],
-    )
+REFUSED_TEMPLATE = "meeting/public/refused.html"
 
 
 def _language(record: Record) -> str:
@@ -47,14 +29,11 @@ def _language(record: Record) -> str:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def record(request: HttpRequest, token: str) -> HttpResponse:
-    if ratelimit.is_blocked(request):
-        return _refused(request, "blocked")
-    try:
-        current = services.meeting_record_for_token(token)
-    except services.LinkRefused as refusal:
-        if refusal.reason == "invalid":
-            ratelimit.note_refusal(request)
-        return _refused(request, refusal.reason)
+    current = link_resolve(
+        request, token, services.meeting_record_for_token, template=REFUSED_TEMPLATE
+    )
+    if isinstance(current, HttpResponse):
+        return current
     language = _language(current)
     context: dict[str, Any] = {"record": current, "dossier": current.dossier}
     with translation.override(language):
@@ -70,8 +49,8 @@ def record(request: HttpRequest, token: str) -> HttpResponse:
                 )
                 context |= {"record": done, "outcome": "correction"}
                 return public_page(request, "meeting/public/done.html", context, language=language)
-        except services.LinkRefused as refusal:
-            return _refused(request, refusal.reason)
+        except LinkRefused as refusal:
+            return refused_page(request, refusal.reason, template=REFUSED_TEMPLATE)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

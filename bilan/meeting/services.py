@@ -12,14 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bilan.core.ordering import position_move
+from bilan.core.public import LinkRefused, token_hash, token_new, token_well_formed
 from bilan.dossiers.models import Dossier
+from bilan.feedback.emails import MeetingInvite
 from bilan.jobs.services import job_enqueue
 
 from . import emails
 from .contact import tutor_contact
-from .models import Question, Record
+from .ics import meeting_ics
+from .models import Meeting, Question, Record
 from .proposals import questions_propose
-from .tokens import record_token_hash, token_new, token_well_formed
 
 JOB_SEND = "meeting.record_send"
 MAX_QUESTIONS = 40
@@ -30,7 +32,46 @@ def link_days() -> int:
     return int(getattr(settings, "BILAN_MEETING_LINK_DAYS", DEFAULT_LINK_DAYS))
 
 
-# --- Questions -------------------------------------------------------------------------------
+# --- Date and place -------------------------------------------------------------------------
+
+
+def meeting_get(*, dossier: Dossier) -> Meeting | None:
+    return Meeting.objects.filter(dossier=dossier).first()
+
+
+@transaction.atomic
+def meeting_set(
+    *, dossier: Dossier, starts_at: dt.datetime, duration_minutes: int = 60, place: str = ""
+) -> Meeting:
+    meeting = meeting_get(dossier=dossier) or Meeting(dossier=dossier, starts_at=starts_at)
+    meeting.starts_at, meeting.duration_minutes, meeting.place = (
+        starts_at,
+        duration_minutes,
+        place.strip(),
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def meeting_invite(dossier: Dossier) -> MeetingInvite | None:
+    """The meeting as the feedback app's tutor invitation carries it (see MeetingConfig.ready)."""
+    meeting = meeting_get(dossier=dossier)
+    if meeting is None:
+        return None
+    return MeetingInvite(
+        starts_at=meeting.starts_at,
+        place=meeting.place,
+        ics=meeting_ics(dossier=dossier, meeting=meeting),
+    )
+
+
+@transaction.atomic
+def meeting_clear(*, dossier: Dossier) -> None:
+    Meeting.objects.filter(dossier=dossier).delete()
+
+
+# --- Questions -----------------------------------------------------------------------------
 
 
 def meeting_questions(*, dossier: Dossier) -> list[Question]:
@@ -211,12 +252,13 @@ def meeting_record_send(*, record_id: int, version: int) -> bool:
 # --- The tutor's side ------------------------------------------------------------------------
 
 
-class LinkRefused(Exception):
-    """reason: "invalid", "expired", "used", "outdated" (edited since) or "frozen"."""
+# The hash is taken over a purpose prefix, so a token can never open anything but a meeting
+# record, even if the same random string were ever issued by another part of Bilan.
+TOKEN_PURPOSE = "meeting-record:"  # noqa: S105 — a hash prefix, not a secret
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+
+def record_token_hash(token: str) -> str:
+    return token_hash(token, purpose=TOKEN_PURPOSE)
 
 
 def _check_link(record: Record) -> None:

@@ -17,13 +17,11 @@ from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.pdf_output import render_pdf
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
-from bilan.feedback import services as feedback_services
-from bilan.feedback.forms import MeetingForm
 from bilan.synthesis.services import synthesis_document
 
-from . import emails, pack, proposals, services
+from . import ics, pack, proposals, services
 from .access import question_for_user
-from .forms import PickForm, QuestionForm, RecordForm
+from .forms import MeetingForm, PickForm, QuestionForm, RecordForm
 
 
 def _add_errors(form: Form, error: ValidationError) -> None:
@@ -36,7 +34,7 @@ def _index(
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "dossier": dossier,
-        "meeting": feedback_services.meeting_get(dossier=dossier),
+        "meeting": services.meeting_get(dossier=dossier),
         "questions": services.meeting_questions(dossier=dossier),
         "proposals": proposals.questions_propose(dossier=dossier),
         "question_form": question_form or QuestionForm(),
@@ -55,7 +53,7 @@ def index(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def meeting_date(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    meeting = feedback_services.meeting_get(dossier=dossier)
+    meeting = services.meeting_get(dossier=dossier)
     initial = (
         {
             "starts_at": meeting.starts_at,
@@ -67,11 +65,11 @@ def meeting_date(request: HttpRequest, dossier_id: int) -> HttpResponse:
     )
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and request.POST.get("clear"):
-        feedback_services.meeting_clear(dossier=dossier)
+        services.meeting_clear(dossier=dossier)
         messages.success(request, _("Date de l'entretien retirée."))
         return redirect("meeting:index", dossier.pk)
     if request.method == "POST" and form.is_valid():
-        feedback_services.meeting_set(dossier=dossier, **form.cleaned_data)
+        services.meeting_set(dossier=dossier, **form.cleaned_data)
         messages.success(request, _("Date et lieu de l'entretien enregistrés."))
         return redirect("meeting:index", dossier.pk)
     status = 400 if request.method == "POST" else 200
@@ -82,11 +80,11 @@ def meeting_date(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def meeting_ics(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    meeting = feedback_services.meeting_get(dossier=dossier)
+    meeting = services.meeting_get(dossier=dossier)
     if meeting is None:
         raise Http404
     response = HttpResponse(
-        emails.meeting_ics(dossier=dossier, meeting=meeting),
+        ics.meeting_ics(dossier=dossier, meeting=meeting),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="entretien-bilan.ics"'

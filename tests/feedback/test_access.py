@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from bilan.feedback import services
-from bilan.feedback.models import Answer, Discovery, FeedbackRequest, Meeting, Round
+from bilan.feedback.models import Answer, Discovery, FeedbackRequest, Round
+from bilan.meeting.models import Meeting
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from io import StringIO
 from django.core.management import call_command
 
 from bilan.dossiers.models import Dossier
-from bilan.feedback.models import Answer, Discovery, FeedbackRequest, Meeting
+from bilan.feedback.models import Answer, Discovery, FeedbackRequest
+from bilan.meeting.models import Meeting
 from bilan.overview.checklist import dossier_checklist
 
 

@@ -11,6 +11,7 @@ from django.utils import formats, timezone, translation
 from bilan.feedback import services
 from bilan.feedback.models import FeedbackRequest
 from bilan.jobs.models import Job
+from bilan.meeting import services as meeting_services
 
 from .conftest import token_in
 
@@ -66,7 +67,7 @@ def test_invitation_is_in_the_raters_language(smtp, dossier, run_jobs, settings)
 
 
 def test_tutor_invitation_carries_the_meeting_as_ics(smtp, dossier, run_jobs):
-    services.meeting_set(
+    meeting_services.meeting_set(
         dossier=dossier,
         starts_at=dt.datetime(2026, 8, 26, 14, 0, tzinfo=PARIS),
         duration_minutes=90,

@@ -295,7 +295,7 @@ def test_token_is_stored_only_as_a_hash(colleague):
 
 
 def test_client_address_behind_our_proxy(rf, settings):
-    from bilan.feedback.ratelimit import client_address
+    from bilan.core.public import client_address
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.0.0.7", REMOTE_ADDR="127.0.0.1")
     settings.BEHIND_PROXY = False
@@ -309,7 +309,7 @@ def test_rate_limit_shared_through_the_database_cache(settings, rf):
     from django.core.cache import caches
     from django.core.management import call_command
 
-    from bilan.feedback import ratelimit
+    from bilan.core import public as ratelimit
 
     settings.CACHES = {
         "default": {

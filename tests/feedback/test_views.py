@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from bilan.feedback import services
-from bilan.feedback.models import FeedbackRequest, Meeting, Round
+from bilan.feedback.models import FeedbackRequest, Round
 from bilan.jobs.models import Job
+from bilan.meeting.models import Meeting
 
 VALID = {
     "name": "Jean Morel",

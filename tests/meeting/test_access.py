@@ -8,15 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from bilan.feedback import services as feedback
-from bilan.feedback.models import Meeting
 from bilan.meeting import services
-from bilan.meeting.models import Question, Record
+from bilan.meeting.models import Meeting, Question, Record
 
 
 @pytest.fixture
 def ids(dossier):
-    feedback.meeting_set(dossier=dossier, starts_at=timezone.now() + dt.timedelta(days=3))
+    services.meeting_set(dossier=dossier, starts_at=timezone.now() + dt.timedelta(days=3))
     question = services.meeting_question_add(dossier=dossier, text="Et après ?", topic="future")
     services.meeting_record_update(dossier=dossier, tutor_said="Bien.")
     return {"d": dossier.pk, "q": question.pk}

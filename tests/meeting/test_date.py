@@ -1,10 +1,10 @@
-"""Meeting date and place, stored by the feedback app, and its .ics download."""
+"""Meeting date and place, stored by the meeting app, and its .ics download."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from bilan.feedback.models import Meeting
+from bilan.meeting.models import Meeting
 
 
 def test_set_date_then_download_ics(intern_client, dossier):

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from bilan.documents.model import BulletList, Document, Paragraph, Run, Section
 from bilan.documents.pdf_output import pdf_page_count
-from bilan.feedback import services as feedback
 from bilan.meeting import services, views
 from bilan.meeting.pack import meeting_pack_document
 
@@ -27,7 +26,7 @@ SYNTHESIS = Document(
 
 
 def test_agenda_questions_then_synthesis(dossier):
-    feedback.meeting_set(
+    services.meeting_set(
         dossier=dossier,
         starts_at=dt.datetime(2026, 8, 26, 14, 0, tzinfo=ZoneInfo("Europe/Paris")),
         place="Salle du conseil",

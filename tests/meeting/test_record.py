@@ -14,7 +14,7 @@ from bilan.jobs.models import Job
 from bilan.jobs.services import jobs_run_pending
 from bilan.meeting import services
 from bilan.meeting.models import Record
-from bilan.meeting.tokens import record_token_hash
+from bilan.meeting.services import record_token_hash
 
 from .conftest import body_of, token_in
 
@@ -171,7 +171,7 @@ def test_malformed_and_feedback_tokens_do_not_open_a_record(sent, client, dossie
     # A feedback link's token is hashed without the purpose prefix: it cannot match.
     Record.objects.filter(pk=record.pk).update(token_hash=record_token_hash("x" * 43))
     assert client.get(_url("x" * 43)).status_code == 200
-    from bilan.feedback.tokens import token_hash
+    from bilan.core.public import token_hash
 
     Record.objects.filter(pk=record.pk).update(token_hash=token_hash("y" * 43))
     assert client.get(_url("y" * 43)).status_code == 404
