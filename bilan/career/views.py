@@ -8,23 +8,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
 
 from . import services
 from .access import cv_line_for_user
 from .forms import AboutForm, CvLineEditForm, CvLineForm, LetterForm
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _index(request: HttpRequest, dossier: Dossier, **forms: Any) -> HttpResponse:
@@ -60,7 +55,7 @@ def line_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.cv_line_add(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Ligne ajoutée à votre CV."))
             return redirect("career:index", dossier.pk)

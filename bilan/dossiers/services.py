@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
 from bilan.core.ordering import position_move
+from bilan.core.services import model_update
 
 from .mission import split_mission
 from .models import Dossier, JournalEntry, Objective
@@ -52,11 +53,8 @@ def dossier_create(*, owner: User, **data: Any) -> Dossier:
 
 @transaction.atomic
 def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
-    for name, value in data.items():
-        if name in DOSSIER_FIELDS or name in {"first_week_note", "mastered_now"}:
-            setattr(dossier, name, value)
-    dossier.full_clean()
-    dossier.save()
+    fields = [*DOSSIER_FIELDS, "first_week_note", "mastered_now"]
+    model_update(instance=dossier, fields=fields, data=data)
     return dossier
 
 
@@ -119,11 +117,8 @@ def objective_create(
 
 @transaction.atomic
 def objective_update(*, objective: Objective, **data: Any) -> Objective:
-    for name in ("title", "unplanned", "status", "actual", "contribution", "reason"):
-        if name in data:
-            setattr(objective, name, data[name])
-    objective.full_clean()
-    objective.save()
+    fields = ("title", "unplanned", "status", "actual", "contribution", "reason")
+    model_update(instance=objective, fields=fields, data=data)
     return objective
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from bilan.core.forms import form_add_errors
+
 from . import services
 from .access import dossier_for_user, journal_entry_for_user, objective_for_user
 from .forms import (
@@ -24,11 +26,6 @@ from .models import Objective
 
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def _add_errors(form: object, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -91,7 +88,7 @@ def objective_import(request: HttpRequest, dossier_id: int) -> HttpResponse:
             try:
                 created = services.objectives_import(dossier=dossier, titles=form.titles())
             except ValidationError as error:
-                _add_errors(form, error)
+                form_add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -114,7 +111,7 @@ def objective_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.objective_create(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             return redirect("dossiers:objectives", dossier.pk)
     context = {"dossier": dossier, "objectives": dossier.objectives.all(), "add_form": form}
@@ -193,7 +190,7 @@ def journal(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.journal_entry_create(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Entrée ajoutée au journal."))
             back = "dossiers:home" if request.POST.get("from") == "home" else "dossiers:journal"

@@ -12,17 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
 
 from . import emails, results, services
 from .access import answer_for_user, discovery_for_user, feedback_request_for_user
 from .forms import InviteForm, RoundForm
 from .models import FeedbackRequest
-
-
-def _add_errors(form: object, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -50,7 +46,7 @@ def request_invite(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.feedback_request_create(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(
                 request,

@@ -7,12 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.forms import form_add_errors
 from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.pdf_output import render_pdf
 from bilan.dossiers.access import dossier_for_user
@@ -22,11 +22,6 @@ from bilan.synthesis.services import synthesis_document
 from . import ics, pack, proposals, services
 from .access import question_for_user
 from .forms import MeetingForm, PickForm, QuestionForm, RecordForm
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _index(
@@ -100,7 +95,7 @@ def question_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.meeting_question_add(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Question ajoutée."))
             return redirect("meeting:index", dossier.pk)
@@ -192,7 +187,7 @@ def record(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.meeting_record_update(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(
                 request, _("Compte rendu enregistré. Confirmez-le pour l'envoyer à votre tuteur.")

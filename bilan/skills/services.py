@@ -13,6 +13,7 @@ from django.db.models.functions import Length
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from bilan.core.services import model_update
 from bilan.dossiers.models import Dossier, Objective
 
 from . import builtin, suggest
@@ -168,11 +169,7 @@ def dossier_skill_update(*, dossier_skill: DossierSkill, **data: Any) -> Dossier
     allowed = {"level_before", "level_now", "note", "family"}
     if dossier_skill.skill_id is None:
         allowed.add("custom_label")
-    for name, value in data.items():
-        if name in allowed:
-            setattr(dossier_skill, name, value)
-    dossier_skill.full_clean()
-    dossier_skill.save()
+    model_update(instance=dossier_skill, fields=allowed, data=data)
     return dossier_skill
 
 
@@ -290,11 +287,7 @@ def example_update(
     objectives: Iterable[Objective] | None = None,
     **data: Any,
 ) -> Example:
-    for name in EXAMPLE_FIELDS:
-        if name in data:
-            setattr(example, name, data[name])
-    example.full_clean()
-    example.save()
+    model_update(instance=example, fields=EXAMPLE_FIELDS, data=data)
     if skills is not None:
         example.skills.set(_own(example.dossier, skills, _("Compétence")))
     if objectives is not None:
@@ -349,11 +342,7 @@ def highlight_create(
 def highlight_update(
     *, highlight: Highlight, examples: Iterable[Example] | None = None, **data: Any
 ) -> Highlight:
-    for name in HIGHLIGHT_FIELDS:
-        if name in data:
-            setattr(highlight, name, data[name])
-    highlight.full_clean()
-    highlight.save()
+    model_update(instance=highlight, fields=HIGHLIGHT_FIELDS, data=data)
     if examples is not None:
         highlight.examples.set(_own(highlight.dossier, examples, _("Exemple")))
     return highlight
@@ -385,11 +374,7 @@ def feelings_get(*, dossier: Dossier) -> Feelings:
 @transaction.atomic
 def feelings_update(*, dossier: Dossier, **data: Any) -> Feelings:
     feelings = feelings_get(dossier=dossier)
-    for name in FEELINGS_FIELDS:
-        if name in data:
-            setattr(feelings, name, data[name])
-    feelings.full_clean()
-    feelings.save()
+    model_update(instance=feelings, fields=FEELINGS_FIELDS, data=data)
     return feelings
 
 

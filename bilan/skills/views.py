@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
 
@@ -36,11 +37,6 @@ from .forms import (
     SkillSearchForm,
 )
 from .models import Highlight
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _status(form: Form | None) -> int:
@@ -77,7 +73,7 @@ def skill_add_free(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             item = services.dossier_skill_add(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(
                 request, _("« %(label)s » ajoutée à vos compétences.") % {"label": item.label}
@@ -195,7 +191,7 @@ def example_create(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.example_create(dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Exemple enregistré."))
             return redirect("skills:examples", dossier.pk)
@@ -245,7 +241,7 @@ def highlight_create(request: HttpRequest, dossier_id: int, kind: str) -> HttpRe
         try:
             services.highlight_create(dossier=dossier, kind=kind, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Enregistré."))
             return redirect("skills:highlights", dossier.pk)
@@ -314,7 +310,7 @@ def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         try:
             services.progress_axis_add(dossier=dossier, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Axe de progrès ajouté."))
             return redirect("skills:feelings", dossier.pk)
