@@ -45,7 +45,7 @@ test: install
 lint: install
 	$(BIN)/ruff check bilan tests bench
 	$(BIN)/ruff format --check bilan tests bench
-	$(BIN)/mypy bilan/coach
+	$(BIN)/mypy bilan
 	$(BIN)/lint-imports
 
 eval-coach: install
@@ -55,4 +55,4 @@ bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

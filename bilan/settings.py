@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -102,7 +103,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "bilan.sqlite3",
+            "NAME": str(DATA_DIR / "bilan.sqlite3"),
             "OPTIONS": {
                 # WAL lets the worker write while web requests read.
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -142,7 +143,7 @@ MEDIA_URL = "media/"
 # finders let `make run` work without a collectstatic step.
 WHITENOISE_USE_FINDERS = env_bool("BILAN_STATIC_FROM_FINDERS", default=True)
 
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

@@ -111,7 +111,7 @@ def action_part(example: Example) -> ActionPart:
     clause = _first_sentence(example.action) or _first_sentence(example.title)
     match = _SUBJECT.match(clause)
     words = clause[match.end() :].split() if match else clause.split()
-    present = bool(match) and not match.group("past")
+    present = match is not None and not match.group("past")
     while words and words[0].lower() in _FILLERS:
         words.pop(0)
     participle = _participle(words[0], present=present) if match and words else None

@@ -21,5 +21,5 @@ def position_move(*, item: models.Model, siblings: models.QuerySet[Any], offset:
         return
     items[index], items[target] = items[target], items[index]
     for position, other in enumerate(items):
-        other.position = position  # type: ignore[attr-defined]
+        other.position = position
     siblings.model.objects.bulk_update(items, ["position"])

@@ -33,7 +33,7 @@ TUTOR_GRID = {
     "Capacité de synthèse": "excellent",
     "Communication": "tres_bien",
 }
-OBJECTIVE_VALUES = {
+OBJECTIVE_VALUES: dict[str, str] = {
     Objective.Status.DONE: "atteint",
     Objective.Status.PARTIAL: "partiel",
     Objective.Status.CHANGED: "partiel",
@@ -117,7 +117,7 @@ def demo_feedback_load(*, dossier: Dossier) -> None:
     ]
     ratings += [
         {"key": f"objective:{o.pk}", "label": o.title, "value": OBJECTIVE_VALUES[o.status]}
-        for o in dossier.objectives.all()  # type: ignore[attr-defined]
+        for o in dossier.objectives.all()
         if o.status in OBJECTIVE_VALUES
     ]
     ratings += [

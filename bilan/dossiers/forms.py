@@ -81,7 +81,7 @@ class DossierForm(forms.ModelForm):
     def _post_clean(self) -> None:
         # The model's check constraint would repeat the end-before-start message.
         if not self.has_error("end_date"):
-            super()._post_clean()
+            super()._post_clean()  # type: ignore[misc]  # a private hook, not in the stubs
 
 
 class MissionTextForm(forms.Form):

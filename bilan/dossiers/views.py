@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from bilan.accounts.access import request_user
 from bilan.core.forms import form_add_errors
 
 from . import services
@@ -30,7 +31,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    dossiers = request.user.dossiers.all()  # type: ignore[union-attr]
+    dossiers = request_user(request).dossiers.all()
     return render(request, "dossiers/list.html", {"dossiers": dossiers})
 
 
@@ -38,7 +39,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 def dossier_create(request: HttpRequest) -> HttpResponse:
     form = DossierForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        dossier = services.dossier_create(owner=request.user, **form.cleaned_data)
+        dossier = services.dossier_create(owner=request_user(request), **form.cleaned_data)
         messages.success(
             request, _("Dossier créé. Découpez maintenant votre mission en objectifs.")
         )

@@ -33,7 +33,8 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The metaclass moves declared fields off the class, so this does not hide Form.files.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Fichiers"),
         help_text=_(
             "PDF, DOCX, ODT, TXT, Markdown, HTML, e-mails (EML, MSG), boîtes mail (MBOX, ZIP "

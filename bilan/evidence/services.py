@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -71,7 +71,7 @@ class UploadOutcome:
     refused: list[tuple[str, str]] = field(default_factory=list)
 
 
-def uploads_check(*, files: list[UploadedFile]) -> list[tuple[str, str]]:
+def uploads_check(*, files: Sequence[UploadedFile]) -> list[tuple[str, str]]:
     """Limit problems of a whole upload, each as (file name, message); empty when fine."""
     limits = evidence_limits()
     lang = _lang()
@@ -105,7 +105,7 @@ def _upload_kind(upload: UploadedFile) -> str:
 def traces_upload(
     *,
     dossier: Dossier,
-    files: list[UploadedFile],
+    files: Sequence[UploadedFile],
     kind: str = Trace.Kind.OTHER,
     confidential: bool = False,
     user: User | None = None,
@@ -245,7 +245,7 @@ def trace_update(
     return trace
 
 
-def _delete_files(names: list[tuple[Any, str]]) -> None:
+def _delete_files(names: list[tuple[Any, str | None]]) -> None:
     for storage, name in names:
         with contextlib.suppress(Exception):
             storage.delete(name)

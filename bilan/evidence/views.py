@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from bilan.accounts.access import request_user
 from bilan.dossiers.access import dossier_for_user
 
 from . import services
@@ -82,7 +83,7 @@ def _trace_upload(request: HttpRequest, dossier_id: int) -> HttpResponse:
                 files=form.cleaned_data["files"],
                 kind=form.cleaned_data["kind"],
                 confidential=form.cleaned_data["confidential"],
-                user=request.user,  # type: ignore[arg-type]
+                user=request_user(request),
             )
             _report_upload(request, outcome)
             if outcome.imports and len(outcome.imports) == 1 and not outcome.traces:
@@ -193,7 +194,7 @@ def trace_status(request: HttpRequest, dossier_id: int, trace_id: int) -> HttpRe
 
 
 @login_required
-def trace_download(request: HttpRequest, dossier_id: int, trace_id: int) -> HttpResponse:
+def trace_download(request: HttpRequest, dossier_id: int, trace_id: int) -> FileResponse:
     trace = trace_for_user(request.user, dossier_id, trace_id)
     if not trace.file:
         raise Http404

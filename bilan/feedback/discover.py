@@ -50,7 +50,7 @@ def _index(dossier: Dossier) -> tuple[suggest.Index, dict[int, Skill]]:
 
 
 def hidden_skills(*, dossier: Dossier, answer: Answer) -> list[Hidden]:
-    owned = list(dossier.skills.select_related("skill"))  # type: ignore[attr-defined]
+    owned = list(dossier.skills.select_related("skill"))
     owned_ids = {item.skill_id for item in owned if item.skill_id}
     owned_labels = {normalise(item.label) for item in owned}
     passages = []

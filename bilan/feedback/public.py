@@ -48,7 +48,7 @@ def notice(request: HttpRequest, token: str) -> HttpResponse:
 
 def _form(feedback_request: FeedbackRequest, data: Any = None) -> ColleagueForm | TutorForm:
     dossier = feedback_request.dossier
-    skills = list(dossier.skills.select_related("skill"))  # type: ignore[attr-defined]
+    skills = list(dossier.skills.select_related("skill"))
     answer = Answer.objects.filter(request=feedback_request).first()
     if not feedback_request.is_tutor:
         initial = (

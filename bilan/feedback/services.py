@@ -94,8 +94,8 @@ def feedback_request_create(
     send: bool = True,
 ) -> FeedbackRequest:
     _check_open(dossier)
-    active = dossier.feedback_requests.filter(revoked_at__isnull=True)  # type: ignore[attr-defined]
-    if dossier.feedback_requests.count() >= MAX_REQUESTS_PER_DOSSIER:  # type: ignore[attr-defined]
+    active = dossier.feedback_requests.filter(revoked_at__isnull=True)
+    if dossier.feedback_requests.count() >= MAX_REQUESTS_PER_DOSSIER:
         raise ValidationError(
             _("Un dossier peut contenir au plus %(limit)d demandes de retour.")
             % {"limit": MAX_REQUESTS_PER_DOSSIER}

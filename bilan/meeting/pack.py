@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from bilan.documents.html_output import blocks_html
-from bilan.documents.model import LANGUAGES, BulletList, Document, Paragraph, Run, Section
+from bilan.documents.model import BulletList, Document, Language, Paragraph, Run, Section
 from bilan.dossiers.models import Dossier
 
 from .ics import intern_name
@@ -33,8 +33,8 @@ def agenda_items() -> list[str]:
     ]
 
 
-def _language(dossier: Dossier) -> str:
-    return dossier.language if dossier.language in LANGUAGES else "fr"
+def _language(dossier: Dossier) -> Language:
+    return "en" if dossier.language == "en" else "fr"
 
 
 def _meta(dossier: Dossier) -> list[tuple[str, str]]:
@@ -73,7 +73,7 @@ def meeting_pack_document(*, dossier: Dossier, synthesis: Document | None) -> Do
         return Document(
             title=_("Entretien de bilan de fin de stage"),
             subtitle=f"{intern_name(dossier)} — {dossier.organisation}",
-            language=language,  # type: ignore[arg-type]
+            language=language,
             meta=_meta(dossier),
             sections=sections,
             chart_svg=synthesis.chart_svg if synthesis is not None else None,

@@ -56,7 +56,7 @@ class Checklist:
 
 def _traces_item(dossier: Dossier) -> ChecklistItem:
     # Through the reverse relation: the evidence app owns traces, the dossier only counts them.
-    traces = dossier.traces.all()  # type: ignore[attr-defined]
+    traces = dossier.traces.all()
     total = traces.count()
     linked = traces.filter(objectives__isnull=False).distinct().count()
     return ChecklistItem(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.forms import LimitedTextField
@@ -12,7 +13,7 @@ from . import scale
 from .models import DossierSkill, Example, Family, Feelings, Framework, Highlight, Skill
 
 
-def _level_choices() -> list[tuple[Any, str]]:
+def _level_choices() -> list[tuple[Any, str | Promise]]:
     return [("", _("— non évalué —")), *scale.choices()]
 
 

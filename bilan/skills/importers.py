@@ -186,12 +186,12 @@ def parse_custom(path: Path) -> list[SkillRow]:
                 },
             )
         )
-    for row in rows:
-        parent = row.values["parent_code"]
+    for skill_row in rows:
+        parent = skill_row.values["parent_code"]
         if parent and parent not in seen:
             raise _fail(
                 path,
-                row.line,
+                skill_row.line,
                 _("le code parent « %(parent)s » n'existe pas dans le fichier.")
                 % {"parent": parent},
             )

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -39,7 +39,7 @@ from .forms import (
 from .models import Highlight
 
 
-def _status(form: Form | None) -> int:
+def _status(form: BaseForm | None) -> int:
     return 400 if form is not None and form.is_bound and form.errors else 200
 
 
@@ -280,7 +280,7 @@ def highlight_delete(request: HttpRequest, dossier_id: int, highlight_id: int) -
 # --- Ressentis and axes de progrès -----------------------------------------------------------
 
 
-def _feelings_context(dossier: Dossier, **forms: Form) -> dict[str, Any]:
+def _feelings_context(dossier: Dossier, **forms: BaseForm) -> dict[str, Any]:
     return {
         "dossier": dossier,
         "form": forms.get("form") or FeelingsForm(instance=services.feelings_get(dossier=dossier)),

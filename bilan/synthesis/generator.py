@@ -258,7 +258,7 @@ def _feedback_quotes(dossier: Dossier) -> list[str]:
 
 def _ouverture(dossier: Dossier) -> list[Block]:
     blocks: list[Block] = []
-    axes = list(dossier.progress_axes.all())  # type: ignore[attr-defined]
+    axes = list(dossier.progress_axes.all())
     if axes:
         blocks.append(Paragraph([Run(_("Mes axes de progrès :"), bold=True)]))
         blocks.append(BulletList([[Run(axis.text)] for axis in axes[:MAX_ITEMS]]))

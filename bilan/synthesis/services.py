@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from bilan.documents.docx_output import render_docx
 from bilan.documents.markdown_output import render_markdown
 from bilan.documents.markup import parse_markdown
-from bilan.documents.model import TRAME, TRAME_HEADINGS, Document, Section
+from bilan.documents.model import TRAME, TRAME_HEADINGS, Document, Language, Section
 from bilan.documents.pdf_output import render_pdf_with_pages
 from bilan.dossiers.models import Dossier
 from bilan.skills import chart as skills_chart
@@ -174,8 +174,8 @@ def versions_compare(*, old: SynthesisVersion, new: SynthesisVersion) -> list[Se
     return diffs
 
 
-def _language(dossier: Dossier) -> str:
-    return dossier.language if dossier.language in ("fr", "en") else "fr"
+def _language(dossier: Dossier) -> Language:
+    return "en" if dossier.language == "en" else "fr"
 
 
 def skills_chart_svg(*, dossier: Dossier) -> str | None:
@@ -218,7 +218,7 @@ def synthesis_document(
         return Document(
             title=_("Bilan de fin de stage"),
             subtitle=owner,
-            language=language,  # type: ignore[arg-type]
+            language=language,
             meta=meta,
             sections=sections,
             chart_svg=skills_chart_svg(dossier=dossier),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,14 +35,14 @@ def synthesis_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     synthesis = services.synthesis_get(dossier=dossier)
     current = services.synthesis_current(synthesis=synthesis) if synthesis else None
-    context = {"dossier": dossier, "synthesis": synthesis, "version": current}
-    if current is not None:
+    context: dict[str, Any] = {"dossier": dossier, "synthesis": synthesis, "version": current}
+    if synthesis is not None and current is not None:
         document = services.synthesis_document(dossier=dossier, version=current)
         context.update(
             {
                 "document": document,
                 "words": document.word_count(),
-                "versions": synthesis.versions.all()[:20],  # type: ignore[union-attr]
+                "versions": synthesis.versions.all()[:20],
             }
         )
     return render(request, "synthesis/home.html", context)

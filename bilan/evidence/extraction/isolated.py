@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 from .core import render_errors
 from .detect import HEAD_BYTES, detect_type
@@ -56,7 +57,8 @@ def _run(job: Job, limits: Limits, lang: str) -> Extracted:
     reply = _HELPER.call(job, limits, lang)
     status, payload = reply if reply is not None else ("crashed", None)
     if status == "ok":
-        result: Extracted = pickle.loads(payload)  # noqa: S301 - pickled by our own child
+        # Pickled by our own child.
+        result: Extracted = pickle.loads(cast(bytes, payload))  # noqa: S301
     elif status == "timeout":
         result = _failed(job, "timeout", seconds=_seconds(limits.max_seconds))
     else:
@@ -148,7 +150,7 @@ def _job_type(job: Job) -> str:
         if kind == "path":
             with open(source, "rb") as stream:
                 return detect_type(stream.read(HEAD_BYTES), filename)
-        return detect_type(bytes(source[:HEAD_BYTES]), filename)
+        return detect_type(bytes(cast(bytes, source)[:HEAD_BYTES]), filename)
     except Exception:
         return "unknown"
 

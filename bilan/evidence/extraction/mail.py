@@ -17,7 +17,7 @@ from datetime import datetime
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .detect import decode_text, detect_type
 from .errors import ExtractionFailed
@@ -169,7 +169,7 @@ def _leaf_parts(part: Message, nesting: int) -> Iterator[Message]:
         payload = part.get_payload()
         if isinstance(payload, list):
             for sub in payload:
-                yield from _leaf_parts(sub, nesting + 1)
+                yield from _leaf_parts(cast(Message, sub), nesting + 1)
         return
     yield part
 
@@ -189,7 +189,11 @@ def _sort_part(
         inner = part.get_payload()
         try:
             # Writers that base64-encode the forwarded message leave it unparsed.
-            content = inner[0].as_bytes() if isinstance(inner, list) and inner else _payload(part)
+            content = (
+                cast(Message, inner[0]).as_bytes()
+                if isinstance(inner, list) and inner
+                else _payload(part)
+            )
         except Exception:
             content = b""
         result.children.append(
@@ -323,14 +327,14 @@ def extract_msg_file(
         result.author = _msg_text(msg, "sender")
         result.message_id = _msg_text(msg, "messageId")
         try:
-            date = msg.date
+            date = msg.date  # type: ignore[attr-defined]  # openMsg is typed as the base MSGFile
         except Exception:
             date = None
         result.date = aware(date) if isinstance(date, datetime) else None
         body = _msg_text(msg, "body", clean=False)
         if not body:
             try:
-                html = msg.htmlBody
+                html = msg.htmlBody  # type: ignore[attr-defined]
             except Exception:
                 html = None
             if isinstance(html, bytes):

@@ -10,7 +10,7 @@ import posixpath
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -19,7 +19,7 @@ from defusedxml.ElementTree import fromstring, iterparse
 from .errors import ExtractionFailed
 from .limits import Deadline, Limits
 from .result import Extracted
-from .safezip import open_member, open_zip, read_member
+from .safezip import BoundedReader, open_member, open_zip, read_member
 from .textutil import clean_text, parse_iso_date
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -126,7 +126,7 @@ def _child_text(parent: Element, tag: str) -> str | None:
 
 
 def _stream_text(
-    stream: IO[bytes], layout: _Layout, limits: Limits, deadline: Deadline
+    stream: BoundedReader, layout: _Layout, limits: Limits, deadline: Deadline
 ) -> tuple[str, bool]:
     """Paragraphs in document order; table rows become ``cell | cell`` lines.
 

@@ -111,7 +111,7 @@ class BoundedReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer) -> int:
         self._deadline.check()
         wanted = min(len(buffer), CHUNK)
         try:
@@ -129,7 +129,7 @@ class BoundedReader(io.RawIOBase):
     def read(self, size: int = -1) -> bytes:
         if size is not None and size >= 0:
             return super().read(size) or b""
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             chunk = super().read(CHUNK)
             if not chunk:

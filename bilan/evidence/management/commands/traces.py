@@ -13,15 +13,16 @@ from bilan.evidence.models import MailboxImport, Trace
 from bilan.jobs.services import jobs_run_pending
 
 
-class _Upload(File):  # type: ignore[type-arg]
+class _Upload(File):
     """A file on disk presented like an upload, so the CLI takes the web's code path."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path.open("rb"), name=path.name)
         self.size = path.stat().st_size
+        self._path = path
 
     def temporary_file_path(self) -> str:
-        return str(Path(self.file.name).resolve())
+        return str(self._path.resolve())
 
 
 class Command(BaseCommand):
