@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
 from bilan.core.ordering import position_move
+from bilan.jobs.services import job_enqueue_once
 
 from .mission import split_mission
 from .models import Dossier, JournalEntry, Objective
@@ -38,6 +39,18 @@ DOSSIER_FIELDS = (
 )
 
 
+# The coach's verdicts on a dossier's texts are stored by the writing app, which sits above
+# every app holding texts. Those apps only queue this job, by name, when a text may have
+# changed; its handler (bilan/writing/jobs.py) compares content hashes and re-analyses only
+# what changed.
+JOB_TEXTS_CHANGED = "coach.refresh_dossier"
+
+
+def dossier_texts_changed(*, dossier_id: int) -> None:
+    """Queue the coach's refresh of a dossier's texts (one waiting job per dossier)."""
+    job_enqueue_once(kind=JOB_TEXTS_CHANGED, payload={"dossier_id": dossier_id})
+
+
 def _limit(name: str) -> int:
     return int(settings.BILAN_LIMITS[name])
 
@@ -57,6 +70,8 @@ def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
             setattr(dossier, name, value)
     dossier.full_clean()
     dossier.save()
+    if "first_week_note" in data or "mastered_now" in data:
+        dossier_texts_changed(dossier_id=dossier.pk)
     return dossier
 
 
@@ -114,6 +129,7 @@ def objective_create(
     )
     objective.full_clean()
     objective.save()
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -124,6 +140,7 @@ def objective_update(*, objective: Objective, **data: Any) -> Objective:
             setattr(objective, name, data[name])
     objective.full_clean()
     objective.save()
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -154,6 +171,7 @@ def objective_merge_next(*, objective: Objective) -> Objective | None:
     objective.unplanned = objective.unplanned and following.unplanned
     objective.save()
     following.delete()
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -164,6 +182,7 @@ def objective_delete(*, objective: Objective) -> None:
     Objective.objects.filter(dossier_id=dossier_id, position__gt=position).update(
         position=F("position") - 1
     )
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 @dataclass
@@ -209,6 +228,7 @@ def journal_entry_create(
     entry = JournalEntry(dossier=dossier, date=date, text=text, tags=normalise_tags(tags))
     entry.full_clean()
     entry.save()
+    dossier_texts_changed(dossier_id=dossier.pk)
     return entry
 
 
@@ -217,11 +237,14 @@ def journal_entry_update(*, entry: JournalEntry, date: dt.date, text: str, tags:
     entry.date, entry.text, entry.tags = date, text, normalise_tags(tags)
     entry.full_clean()
     entry.save()
+    dossier_texts_changed(dossier_id=entry.dossier_id)
 
 
 @transaction.atomic
 def journal_entry_delete(*, entry: JournalEntry) -> None:
+    dossier_id = entry.dossier_id
     entry.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def normalise_tags(tags: str) -> str:

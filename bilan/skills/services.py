@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from bilan.dossiers.models import Dossier, Objective
+from bilan.dossiers.services import dossier_texts_changed
 
 from . import builtin, suggest
 from .importers import SkillRow
@@ -279,6 +280,7 @@ def example_create(
     example.save()
     example.skills.set(skills)
     example.objectives.set(objectives)
+    dossier_texts_changed(dossier_id=dossier.pk)
     return example
 
 
@@ -299,12 +301,15 @@ def example_update(
         example.skills.set(_own(example.dossier, skills, _("Compétence")))
     if objectives is not None:
         example.objectives.set(_own(example.dossier, objectives, _("Objectif")))
+    dossier_texts_changed(dossier_id=example.dossier_id)
     return example
 
 
 @transaction.atomic
 def example_delete(*, example: Example) -> None:
+    dossier_id = example.dossier_id
     example.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def examples_for_dossier(*, dossier: Dossier) -> list[Example]:
@@ -342,6 +347,7 @@ def highlight_create(
     highlight.full_clean()
     highlight.save()
     highlight.examples.set(examples)
+    dossier_texts_changed(dossier_id=dossier.pk)
     return highlight
 
 
@@ -356,12 +362,15 @@ def highlight_update(
     highlight.save()
     if examples is not None:
         highlight.examples.set(_own(highlight.dossier, examples, _("Exemple")))
+    dossier_texts_changed(dossier_id=highlight.dossier_id)
     return highlight
 
 
 @transaction.atomic
 def highlight_delete(*, highlight: Highlight) -> None:
+    dossier_id = highlight.dossier_id
     highlight.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def highlights_for_dossier(*, dossier: Dossier) -> dict[str, list[Highlight]]:
@@ -390,6 +399,7 @@ def feelings_update(*, dossier: Dossier, **data: Any) -> Feelings:
             setattr(feelings, name, data[name])
     feelings.full_clean()
     feelings.save()
+    dossier_texts_changed(dossier_id=dossier.pk)
     return feelings
 
 

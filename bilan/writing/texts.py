@@ -1,0 +1,157 @@
+"""Every text the intern writes in a dossier, grouped by where it will end up.
+
+Texts live in apps below this one (dossiers, skills), read here directly, and in the synthesis
+app, which sits above this one (its views call the coach): it passes its texts down by
+registering a provider with :func:`text_provider` from its ``AppConfig.ready()``. Each
+provider reads its texts with one query, whatever their number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from bilan.dossiers.models import Dossier, JournalEntry, Objective
+from bilan.skills.models import Example, Feelings, Highlight
+
+# Where each text will end up, in the order the panel shows them: what the intern hands in
+# (the synthesis) first, the raw material (the journal) last.
+GROUPS: tuple[tuple[str, Promise], ...] = (
+    ("synthesis", _("Synthèse")),
+    ("examples", _("Exemples (STAR)")),
+    ("highlights", _("Réussites et difficultés")),
+    ("feelings", _("Ressentis")),
+    ("objectives", _("Objectifs (prévu et réalisé)")),
+    ("weeks", _("Première et dernière semaine")),
+    ("journal", _("Journal")),
+)
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """One text field: where it lives (the key of its stored result) and where to edit it."""
+
+    group: str
+    source: str
+    object_id: int
+    field: str
+    label: str
+    url: str
+    text: str
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.source, self.object_id, self.field)
+
+
+Provider = Callable[[Dossier], list[TextSource]]
+_providers: dict[str, Provider] = {}
+
+
+def text_provider(group: str) -> Callable[[Provider], Provider]:
+    """Register the function listing a dossier's texts of ``group`` (one of :data:`GROUPS`)."""
+    if group not in dict(GROUPS):
+        raise ValueError(f"unknown group {group!r}")
+
+    def register(func: Provider) -> Provider:
+        _providers[group] = func
+        return func
+
+    return register
+
+
+def dossier_sources(*, dossier: Dossier) -> list[TextSource]:
+    """The dossier's non-empty texts, group by group in :data:`GROUPS` order."""
+    out: list[TextSource] = []
+    for group, _label in GROUPS:
+        provider = _providers.get(group)
+        if provider is not None:
+            out.extend(source for source in provider(dossier) if source.text.strip())
+    return out
+
+
+def _fields(
+    group: str,
+    source: str,
+    obj: models.Model,
+    names: tuple[str, ...],
+    title: str,
+    url: str,
+) -> list[TextSource]:
+    meta = obj._meta
+    return [
+        TextSource(
+            group=group,
+            source=source,
+            object_id=int(obj.pk),
+            field=name,
+            label=f"{title} — {meta.get_field(name).verbose_name}"
+            if title
+            else str(meta.get_field(name).verbose_name),
+            url=url,
+            text=getattr(obj, name),
+        )
+        for name in names
+    ]
+
+
+@text_provider("examples")
+def _examples(dossier: Dossier) -> list[TextSource]:
+    out: list[TextSource] = []
+    for example in Example.objects.filter(dossier=dossier).order_by("id"):
+        url = reverse("skills:example_edit", args=[dossier.pk, example.pk])
+        names = ("situation", "task", "action", "result", "learned")
+        out += _fields("examples", "example", example, names, example.title[:80], url)
+    return out
+
+
+@text_provider("highlights")
+def _highlights(dossier: Dossier) -> list[TextSource]:
+    out: list[TextSource] = []
+    for item in Highlight.objects.filter(dossier=dossier).order_by("kind", "id"):
+        url = reverse("skills:highlight_edit", args=[dossier.pk, item.pk])
+        names = ("description", "solution", "resources", "lesson")
+        out += _fields("highlights", "highlight", item, names, item.title[:80], url)
+    return out
+
+
+@text_provider("feelings")
+def _feelings(dossier: Dossier) -> list[TextSource]:
+    feelings = Feelings.objects.filter(dossier=dossier).first()
+    if feelings is None:
+        return []
+    url = reverse("skills:feelings", args=[dossier.pk])
+    names = ("culture", "atmosphere", "team", "motivation", "applications")
+    return _fields("feelings", "feelings", feelings, names, "", url)
+
+
+@text_provider("objectives")
+def _objectives(dossier: Dossier) -> list[TextSource]:
+    out: list[TextSource] = []
+    for objective in Objective.objects.filter(dossier=dossier).order_by("position", "id"):
+        url = reverse("dossiers:objective_edit", args=[dossier.pk, objective.pk])
+        names = ("actual", "contribution", "reason")
+        out += _fields("objectives", "objective", objective, names, objective.title[:80], url)
+    return out
+
+
+@text_provider("weeks")
+def _weeks(dossier: Dossier) -> list[TextSource]:
+    url = reverse("dossiers:weeks", args=[dossier.pk])
+    return _fields("weeks", "dossier", dossier, ("first_week_note", "mastered_now"), "", url)
+
+
+@text_provider("journal")
+def _journal(dossier: Dossier) -> list[TextSource]:
+    entries = JournalEntry.objects.filter(dossier=dossier).only("id", "date", "text")
+    out: list[TextSource] = []
+    for entry in entries.order_by("-date", "-id"):
+        url = reverse("dossiers:journal_edit", args=[dossier.pk, entry.pk])
+        label = f"{_('Journal')} — {entry.date.isoformat()}"
+        out.append(TextSource("journal", "journal", entry.pk, "text", label, url, entry.text))
+    return out
