@@ -6,8 +6,6 @@ texts down by registering a provider rather than being read from below.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from bilan.documents.model import TRAME, TRAME_HEADINGS
 from bilan.dossiers.models import Dossier
 from bilan.writing.texts import TextSource, text_provider
@@ -27,7 +25,6 @@ def synthesis_texts(dossier: Dossier) -> list[TextSource]:
     if current is None:
         return []
     headings = TRAME_HEADINGS["en" if dossier.language == "en" else "fr"]
-    url = reverse("synthesis:edit", args=[dossier.pk])
     return [
         TextSource(
             group="synthesis",
@@ -35,7 +32,8 @@ def synthesis_texts(dossier: Dossier) -> list[TextSource]:
             object_id=current.synthesis_id,
             field=key,
             label=headings[key],
-            url=url,
+            url_name="synthesis:edit",
+            url_args=(dossier.pk,),
             text=str(current.sections.get(key, "")),
         )
         for key in TRAME

@@ -172,12 +172,19 @@ def dossier_readiness(*, dossier: Dossier) -> Readiness:
     """
     version = coach_version()
     sources = dossier_sources(dossier=dossier)
-    results = {
-        (source, object_id, name): (digest, result_version, analysis)
-        for source, object_id, name, digest, result_version, analysis in CoachResult.objects.filter(
-            dossier=dossier
-        ).values_list("source", "object_id", "field", "content_hash", "coach_version", "analysis")
-    }
+    # Only the parts the panel reads: decoding the sentences of hundreds of texts costs more
+    # than the rest of the request.
+    rows = CoachResult.objects.filter(dossier=dossier).values_list(
+        "source",
+        "object_id",
+        "field",
+        "content_hash",
+        "coach_version",
+        "analysis__counts",
+        "analysis__findings",
+        "analysis__too_long",
+    )
+    results = {(row[0], row[1], row[2]): row[3:] for row in rows}
     groups = {key: GroupReadiness(key=key, label=str(label)) for key, label in GROUPS}
     readiness = Readiness(texts=len(sources))
     for source in sources:
@@ -186,13 +193,12 @@ def dossier_readiness(*, dossier: Dossier) -> Readiness:
         stored = results.get(source.key)
         if stored is None or stored[:2] != (content_hash(source.text), version):
             continue
-        analysis = stored[2]
-        counts = analysis.get("counts", {})
-        group.add(counts)
-        readiness.add(counts)
-        if analysis.get("too_long"):
+        counts, findings, too_long = stored[2:]
+        group.add(counts or {})
+        readiness.add(counts or {})
+        if too_long:
             readiness.too_long.append(source)
-        for data in analysis.get("findings", []):
+        for data in findings or []:
             if data.get("scope") == "sentence":
                 finding = Finding(**data)
                 excerpt = source.text[finding.start : finding.end][:160]

@@ -41,12 +41,18 @@ class TextSource:
     object_id: int
     field: str
     label: str
-    url: str
+    # Where to edit it: a URL name and its arguments, reversed only for what the page shows.
+    url_name: str
+    url_args: tuple[int, ...]
     text: str
 
     @property
     def key(self) -> tuple[str, int, str]:
         return (self.source, self.object_id, self.field)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name, args=self.url_args)
 
 
 Provider = Callable[[Dossier], list[TextSource]]
@@ -81,7 +87,8 @@ def _fields(
     obj: models.Model,
     names: tuple[str, ...],
     title: str,
-    url: str,
+    url_name: str,
+    url_args: tuple[int, ...],
 ) -> list[TextSource]:
     meta = obj._meta
     return [
@@ -93,7 +100,8 @@ def _fields(
             label=f"{title} — {meta.get_field(name).verbose_name}"
             if title
             else str(meta.get_field(name).verbose_name),
-            url=url,
+            url_name=url_name,
+            url_args=url_args,
             text=getattr(obj, name),
         )
         for name in names
@@ -104,9 +112,9 @@ def _fields(
 def _examples(dossier: Dossier) -> list[TextSource]:
     out: list[TextSource] = []
     for example in Example.objects.filter(dossier=dossier).order_by("id"):
-        url = reverse("skills:example_edit", args=[dossier.pk, example.pk])
         names = ("situation", "task", "action", "result", "learned")
-        out += _fields("examples", "example", example, names, example.title[:80], url)
+        url = ("skills:example_edit", (dossier.pk, example.pk))
+        out += _fields("examples", "example", example, names, example.title[:80], *url)
     return out
 
 
@@ -114,9 +122,9 @@ def _examples(dossier: Dossier) -> list[TextSource]:
 def _highlights(dossier: Dossier) -> list[TextSource]:
     out: list[TextSource] = []
     for item in Highlight.objects.filter(dossier=dossier).order_by("kind", "id"):
-        url = reverse("skills:highlight_edit", args=[dossier.pk, item.pk])
         names = ("description", "solution", "resources", "lesson")
-        out += _fields("highlights", "highlight", item, names, item.title[:80], url)
+        url = ("skills:highlight_edit", (dossier.pk, item.pk))
+        out += _fields("highlights", "highlight", item, names, item.title[:80], *url)
     return out
 
 
@@ -125,33 +133,45 @@ def _feelings(dossier: Dossier) -> list[TextSource]:
     feelings = Feelings.objects.filter(dossier=dossier).first()
     if feelings is None:
         return []
-    url = reverse("skills:feelings", args=[dossier.pk])
     names = ("culture", "atmosphere", "team", "motivation", "applications")
-    return _fields("feelings", "feelings", feelings, names, "", url)
+    return _fields("feelings", "feelings", feelings, names, "", "skills:feelings", (dossier.pk,))
 
 
 @text_provider("objectives")
 def _objectives(dossier: Dossier) -> list[TextSource]:
     out: list[TextSource] = []
     for objective in Objective.objects.filter(dossier=dossier).order_by("position", "id"):
-        url = reverse("dossiers:objective_edit", args=[dossier.pk, objective.pk])
         names = ("actual", "contribution", "reason")
-        out += _fields("objectives", "objective", objective, names, objective.title[:80], url)
+        url = ("dossiers:objective_edit", (dossier.pk, objective.pk))
+        out += _fields("objectives", "objective", objective, names, objective.title[:80], *url)
     return out
 
 
 @text_provider("weeks")
 def _weeks(dossier: Dossier) -> list[TextSource]:
-    url = reverse("dossiers:weeks", args=[dossier.pk])
-    return _fields("weeks", "dossier", dossier, ("first_week_note", "mastered_now"), "", url)
+    names = ("first_week_note", "mastered_now")
+    return _fields("weeks", "dossier", dossier, names, "", "dossiers:weeks", (dossier.pk,))
 
 
 @text_provider("journal")
 def _journal(dossier: Dossier) -> list[TextSource]:
-    entries = JournalEntry.objects.filter(dossier=dossier).only("id", "date", "text")
-    out: list[TextSource] = []
-    for entry in entries.order_by("-date", "-id"):
-        url = reverse("dossiers:journal_edit", args=[dossier.pk, entry.pk])
-        label = f"{_('Journal')} — {entry.date.isoformat()}"
-        out.append(TextSource("journal", "journal", entry.pk, "text", label, url, entry.text))
-    return out
+    # Plain tuples, not model instances: a long internship's journal holds hundreds of entries.
+    entries = (
+        JournalEntry.objects.filter(dossier=dossier)
+        .order_by("-date", "-id")
+        .values_list("id", "date", "text")
+    )
+    journal = str(_("Journal"))
+    return [
+        TextSource(
+            group="journal",
+            source="journal",
+            object_id=pk,
+            field="text",
+            label=f"{journal} — {date.isoformat()}",
+            url_name="dossiers:journal_edit",
+            url_args=(dossier.pk, pk),
+            text=text,
+        )
+        for pk, date, text in entries
+    ]

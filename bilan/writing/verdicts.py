@@ -28,7 +28,7 @@ from .models import CoachResult
 from .texts import TextSource, dossier_sources
 
 # Texts analysed per nlp.pipe call and written per bulk upsert: progress shows between two.
-CHUNK = 64
+BATCH_SIZE = 64
 
 Progress = Callable[[int, int], None]
 
@@ -131,8 +131,8 @@ def verdicts_refresh(*, dossier_id: int, on_progress: Progress | None = None) ->
     outcome = RefreshOutcome(texts=len(sources), removed=removed)
     if on_progress is not None:
         on_progress(0, len(todo))
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo[start : start + CHUNK]
+    for start in range(0, len(todo), BATCH_SIZE):
+        chunk = todo[start : start + BATCH_SIZE]
         now = timezone.now()
         rows = [
             CoachResult(
