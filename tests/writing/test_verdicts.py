@@ -153,3 +153,25 @@ def test_refresh_command_on_one_dossier(dossier, intern, capsys):
         call_command("coach", "refresh", "--dossier", "999")
     # `bilan coach refresh` reaches this command; `bilan coach FILE` stays database-free.
     assert _standalone(["bilan", "coach", "refresh"]) is None
+
+
+def test_each_text_is_analysed_in_its_own_language(dossier):
+    english = "I learned to estimate my tasks in half-days. Everything went really well."
+    dossiers.journal_entry_create(dossier=dossier, date=DAY, text=english)
+    dossiers.journal_entry_create(dossier=dossier, date=DAY, text=REFLECTIVE)
+    jobs_run_pending()
+    languages = {r.content_hash: r.language for r in CoachResult.objects.all()}
+    assert languages == {sha(english): "en", sha(REFLECTIVE): "fr"}
+
+
+def test_a_text_too_long_for_the_coach_is_stored_as_such(dossier, settings, intern_client):
+    settings.BILAN_COACH_MAX_CHARS = 40
+    dossiers.journal_entry_create(dossier=dossier, date=DAY, text=REFLECTIVE)  # 51 characters
+    dossiers.journal_entry_create(dossier=dossier, date=DAY, text=VAGUE)
+    jobs_run_pending()
+    rows = {r.content_hash: r.analysis for r in CoachResult.objects.all()}
+    assert rows[sha(REFLECTIVE)]["too_long"] is True
+    assert rows[sha(VAGUE)]["counts"]["sentences"] == 1
+    body = intern_client.get(f"/dossiers/{dossier.pk}/coach/readiness/").content.decode()
+    assert "1 texte trop long pour le coach n'a pas été relu." in body
+    assert "Analyse en cours" not in body
