@@ -15,7 +15,7 @@ from bilan.dossiers.services import dossier_texts_changed
 
 from .models import CoachResult
 from .texts import GROUPS, TextSource, dossier_sources
-from .verdicts import coach_version, content_hash, verdicts_refresh_requested
+from .verdicts import coach_version, content_hash, verdicts_refresh_state
 
 # Below this share of reflective sentences, the text mostly describes (an error to avoid).
 MIN_REFLECTIVE_PERCENT = 20
@@ -136,6 +136,8 @@ class Readiness(Tally):
     groups: list[GroupReadiness] = field(default_factory=list)
     findings: list[SourceFinding] = field(default_factory=list)
     too_long: list[TextSource] = field(default_factory=list)
+    # The last refresh failed: say so instead of polling for results that will not come.
+    failed: bool = False
 
     @property
     def sources(self) -> int:
@@ -204,6 +206,9 @@ def dossier_readiness(*, dossier: Dossier) -> Readiness:
                 excerpt = source.text[finding.start : finding.end][:160]
                 readiness.findings.append(SourceFinding(source, finding, excerpt))
     readiness.groups = [group for group in groups.values() if group.texts]
-    if readiness.pending and not verdicts_refresh_requested(dossier_id=dossier.pk):
-        dossier_texts_changed(dossier_id=dossier.pk)
+    if readiness.pending:
+        state = verdicts_refresh_state(dossier_id=dossier.pk)
+        readiness.failed = state == "failed"
+        if not state:
+            dossier_texts_changed(dossier_id=dossier.pk)
     return readiness

@@ -81,6 +81,11 @@ def dossier_sources(*, dossier: Dossier) -> list[TextSource]:
     return out
 
 
+def _label(obj: models.Model, name: str, title: str) -> str:
+    field_name = str(getattr(obj._meta.get_field(name), "verbose_name", name))
+    return f"{title} — {field_name}" if title else field_name
+
+
 def _fields(
     group: str,
     source: str,
@@ -90,16 +95,13 @@ def _fields(
     url_name: str,
     url_args: tuple[int, ...],
 ) -> list[TextSource]:
-    meta = obj._meta
     return [
         TextSource(
             group=group,
             source=source,
             object_id=int(obj.pk),
             field=name,
-            label=f"{title} — {meta.get_field(name).verbose_name}"
-            if title
-            else str(meta.get_field(name).verbose_name),
+            label=_label(obj, name, title),
             url_name=url_name,
             url_args=url_args,
             text=getattr(obj, name),
@@ -134,7 +136,8 @@ def _feelings(dossier: Dossier) -> list[TextSource]:
     if feelings is None:
         return []
     names = ("culture", "atmosphere", "team", "motivation", "applications")
-    return _fields("feelings", "feelings", feelings, names, "", "skills:feelings", (dossier.pk,))
+    title = str(_("Ressentis"))
+    return _fields("feelings", "feelings", feelings, names, title, "skills:feelings", (dossier.pk,))
 
 
 @text_provider("objectives")

@@ -9,6 +9,7 @@ through ``nlp.pipe``, and drops the results of texts that are gone.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -160,13 +161,31 @@ def verdicts_refresh(*, dossier_id: int, on_progress: Progress | None = None) ->
     return outcome
 
 
-def verdicts_refresh_requested(*, dossier_id: int) -> bool:
-    """Whether a refresh of the dossier waits in the queue or runs now."""
-    return Job.objects.filter(
-        kind=JOB_TEXTS_CHANGED,
-        payload={"dossier_id": dossier_id},
-        status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
-    ).exists()
+# After a refresh failed for good, the panel waits this long before queueing another one, so
+# a text that breaks the coach does not make every page view queue a doomed job.
+RETRY_FAILED_AFTER = dt.timedelta(minutes=15)
+
+
+def verdicts_refresh_state(*, dossier_id: int) -> str:
+    """``"requested"`` (waiting or running), ``"failed"`` (recently, for good) or ``""``."""
+    last = (
+        Job.objects.filter(kind=JOB_TEXTS_CHANGED, payload={"dossier_id": dossier_id})
+        .order_by("-id")
+        .values_list("status", "finished_at")
+        .first()
+    )
+    if last is None:
+        return ""
+    status, finished_at = last
+    if status in (Job.Status.QUEUED, Job.Status.RUNNING):
+        return "requested"
+    if (
+        status == Job.Status.FAILED
+        and finished_at
+        and finished_at > (timezone.now() - RETRY_FAILED_AFTER)
+    ):
+        return "failed"
+    return ""
 
 
 def verdicts_request_stale() -> int:

@@ -243,3 +243,16 @@ def test_panel_in_a_fresh_process_never_imports_spacy(tmp_path):
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"status": 200, "pending": True, "loaded": False, "spacy": False}
+
+
+def test_panel_after_a_failed_refresh_says_so_and_stops_polling(intern_client, dossier):
+    dossiers.journal_entry_create(dossier=dossier, date=DAY, text=VAGUE)
+    Job.objects.update(status=Job.Status.FAILED, finished_at=timezone.now(), attempts=3)
+    body = panel(intern_client, dossier)
+    assert "Le coach n'a pas pu relire 1 texte" in body
+    assert "every 3s" not in body
+    assert not Job.objects.filter(status=Job.Status.QUEUED).exists()  # no doomed job queued
+    # Long after the failure, the next view queues a new attempt.
+    Job.objects.update(finished_at=timezone.now() - dt.timedelta(hours=1))
+    assert "Analyse en cours" in panel(intern_client, dossier)
+    assert Job.objects.filter(status=Job.Status.QUEUED).count() == 1
