@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -91,7 +92,7 @@ def test_a_coach_version_bump_refreshes_in_the_background(dossier, monkeypatch):
 
     monkeypatch.setattr(coach_version_module, "COACH_VERSION", "next-version")
     # A worker starting with the new coach queues the stale dossiers, then refreshes them.
-    call_command("worker", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("worker", "--once", stdout=StringIO())
     row = CoachResult.objects.get()
     assert row.coach_version == "next-version"
     assert refresh_jobs(dossier)[-1].status == Job.Status.DONE
