@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from io import StringIO
 
 import pytest
@@ -176,3 +177,17 @@ def test_a_text_too_long_for_the_coach_is_stored_as_such(dossier, settings, inte
     body = intern_client.get(f"/dossiers/{dossier.pk}/coach/readiness/").content.decode()
     assert "1 texte trop long pour le coach n'a pas été relu." in body
     assert "Analyse en cours" not in body
+
+
+def test_refresh_command_shows_a_progress_bar_on_a_terminal(dossier, monkeypatch):
+    for day in range(3):
+        dossiers.journal_entry_create(dossier=dossier, date=DAY, text=f"{REFLECTIVE} {day}")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    out = StringIO()
+    call_command("coach", "refresh", "--dossier", str(dossier.pk), stdout=out)
+    text = out.getvalue()
+    assert "\r[------------------------------] dossier 1/1: 0/3 text(s)" in text
+    assert "\r[##############################] dossier 1/1: 3/3 text(s)" in text
+    assert text.rstrip().endswith(
+        "1 dossier(s): 3 text(s) analysed, 0 unchanged, 0 stale result(s) removed."
+    )

@@ -32,25 +32,25 @@ class Command(BaseCommand):
         total = RefreshOutcome()
         for number, dossier_id in enumerate(ids, start=1):
 
-            def show(
-                done: int, todo: int, number: int = number, dossier_id: int = dossier_id
-            ) -> None:
+            def show(done: int, todo: int, number: int = number) -> None:
                 if not interactive:
                     return
+                # One line, rewritten: the bar covers all dossiers, within one its texts.
+                within = done / todo if todo else 1.0
                 width = 30
-                filled = width if not todo else int(width * done / todo)
+                filled = int(width * (number - 1 + within) / len(ids))
                 bar = "#" * filled + "-" * (width - filled)
                 self.stdout.write(
-                    f"\rdossier {dossier_id} ({number}/{len(ids)}) [{bar}] {done}/{todo} text(s)",
+                    f"\r[{bar}] dossier {number}/{len(ids)}: {done}/{todo} text(s)   ",
                     ending="",
                 )
 
             outcome = verdicts_refresh(dossier_id=dossier_id, on_progress=show)
-            if interactive:
-                self.stdout.write("")
             total.texts += outcome.texts
             total.analysed += outcome.analysed
             total.removed += outcome.removed
+        if interactive:
+            self.stdout.write("")
         self.stdout.write(
             f"{len(ids)} dossier(s): {total.analysed} text(s) analysed, "
             f"{total.unchanged} unchanged, {total.removed} stale result(s) removed."
