@@ -1,8 +1,9 @@
 """The `bilan` console command: Django's management commands under one name.
 
-`bilan coach` and `bilan traces extract` read a file and print; they need no database, so they
-run without setting Django up. Everything else is a management command; dashes in a command
-name map to underscores (`bilan import-framework` runs `import_framework`).
+`bilan coach FILE` and `bilan traces extract` read a file and print; they need no database, so
+they run without setting Django up (`bilan coach refresh`, which does, is a management
+command). Everything else is a management command; dashes in a command name map to
+underscores (`bilan import-framework` runs `import_framework`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import sys
 
 
 def _standalone(argv: list[str]) -> int | None:
-    if argv[1:2] == ["coach"]:
+    # `bilan coach refresh` works on the database: a management command, below.
+    if argv[1:2] == ["coach"] and argv[2:3] != ["refresh"]:
         from bilan.coach.cli import main as coach_main
 
         return coach_main(argv[2:])

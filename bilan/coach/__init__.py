@@ -11,12 +11,15 @@ to :func:`analyse`, not at import time::
 from __future__ import annotations
 
 from bilan.coach.api import MAX_CHARS, analyse
+from bilan.coach.batch import analyse_many
 from bilan.coach.detect import detect_language
 from bilan.coach.errors import TextTooLong
 from bilan.coach.findings import MIN_DOCUMENT_WORDS
 from bilan.coach.results import LABELS, Analysis, Figures, Finding, Sentence
+from bilan.coach.version import COACH_VERSION
 
 __all__ = [
+    "COACH_VERSION",
     "LABELS",
     "MAX_CHARS",
     "MIN_DOCUMENT_WORDS",
@@ -26,5 +29,6 @@ __all__ = [
     "Sentence",
     "TextTooLong",
     "analyse",
+    "analyse_many",
     "detect_language",
 ]

@@ -15,6 +15,10 @@ class Sentence:
     text: str
     labels: frozenset[str] = frozenset()
     is_heading: bool = False
+    # Whether the sentence is running prose (False for headings and list fragments), and how
+    # sure the labeller is of its labels; shares of labels are computed over prose only.
+    prose: bool = True
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -23,6 +27,8 @@ class Sentence:
             "text": self.text,
             "labels": [label for label in LABELS if label in self.labels],
             "is_heading": self.is_heading,
+            "prose": self.prose,
+            "confidence": self.confidence,
         }
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from bilan.accounts.models import User
 from bilan.core.ordering import position_move
 from bilan.core.services import model_update
+from bilan.jobs.services import job_enqueue_once
 
 from .mission import split_mission
 from .models import Dossier, JournalEntry, Objective
@@ -39,6 +40,18 @@ DOSSIER_FIELDS = (
 )
 
 
+# The coach's verdicts on a dossier's texts are stored by the writing app, which sits above
+# every app holding texts. Those apps only queue this job, by name, when a text may have
+# changed; its handler (bilan/writing/jobs.py) compares content hashes and re-analyses only
+# what changed.
+JOB_TEXTS_CHANGED = "coach.refresh_dossier"
+
+
+def dossier_texts_changed(*, dossier_id: int) -> None:
+    """Queue the coach's refresh of a dossier's texts (one waiting job per dossier)."""
+    job_enqueue_once(kind=JOB_TEXTS_CHANGED, payload={"dossier_id": dossier_id})
+
+
 def _limit(name: str) -> int:
     return int(settings.BILAN_LIMITS[name])
 
@@ -55,6 +68,8 @@ def dossier_create(*, owner: User, **data: Any) -> Dossier:
 def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
     fields = [*DOSSIER_FIELDS, "first_week_note", "mastered_now"]
     model_update(instance=dossier, fields=fields, data=data)
+    if "first_week_note" in data or "mastered_now" in data:
+        dossier_texts_changed(dossier_id=dossier.pk)
     return dossier
 
 
@@ -112,6 +127,7 @@ def objective_create(
     )
     objective.full_clean()
     objective.save()
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -119,6 +135,7 @@ def objective_create(
 def objective_update(*, objective: Objective, **data: Any) -> Objective:
     fields = ("title", "unplanned", "status", "actual", "contribution", "reason")
     model_update(instance=objective, fields=fields, data=data)
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -149,6 +166,7 @@ def objective_merge_next(*, objective: Objective) -> Objective | None:
     objective.unplanned = objective.unplanned and following.unplanned
     objective.save()
     following.delete()
+    dossier_texts_changed(dossier_id=objective.dossier_id)
     return objective
 
 
@@ -159,6 +177,7 @@ def objective_delete(*, objective: Objective) -> None:
     Objective.objects.filter(dossier_id=dossier_id, position__gt=position).update(
         position=F("position") - 1
     )
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 @dataclass
@@ -204,6 +223,7 @@ def journal_entry_create(
     entry = JournalEntry(dossier=dossier, date=date, text=text, tags=normalise_tags(tags))
     entry.full_clean()
     entry.save()
+    dossier_texts_changed(dossier_id=dossier.pk)
     return entry
 
 
@@ -212,11 +232,14 @@ def journal_entry_update(*, entry: JournalEntry, date: dt.date, text: str, tags:
     entry.date, entry.text, entry.tags = date, text, normalise_tags(tags)
     entry.full_clean()
     entry.save()
+    dossier_texts_changed(dossier_id=entry.dossier_id)
 
 
 @transaction.atomic
 def journal_entry_delete(*, entry: JournalEntry) -> None:
+    dossier_id = entry.dossier_id
     entry.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def normalise_tags(tags: str) -> str:

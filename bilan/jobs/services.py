@@ -36,6 +36,17 @@ def job_enqueue(*, kind: str, payload: dict[str, Any], delay: dt.timedelta | Non
     )
 
 
+def job_enqueue_once(*, kind: str, payload: dict[str, Any]) -> Job:
+    """Queue a job unless the same kind and payload already waits; returns the waiting one.
+
+    For jobs whose run covers every earlier request (a refresh): ten saves before a worker gets
+    to it make one run. Two requests racing may both queue one; the second run finds nothing
+    left to do, so no lock is taken.
+    """
+    waiting = Job.objects.filter(kind=kind, status=Job.Status.QUEUED, payload=payload).first()
+    return waiting or job_enqueue(kind=kind, payload=payload)
+
+
 def job_claim(*, worker: str) -> Job | None:
     now = timezone.now()
     with transaction.atomic():

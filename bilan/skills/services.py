@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from bilan.core.services import model_update
 from bilan.dossiers.models import Dossier, Objective
+from bilan.dossiers.services import dossier_texts_changed
 
 from . import builtin, suggest
 from .importers import SkillRow
@@ -277,6 +278,7 @@ def example_create(
     example.save()
     example.skills.set(skills)
     example.objectives.set(objectives)
+    dossier_texts_changed(dossier_id=dossier.pk)
     return example
 
 
@@ -293,12 +295,15 @@ def example_update(
         example.skills.set(_own(example.dossier, skills, _("Compétence")))
     if objectives is not None:
         example.objectives.set(_own(example.dossier, objectives, _("Objectif")))
+    dossier_texts_changed(dossier_id=example.dossier_id)
     return example
 
 
 @transaction.atomic
 def example_delete(*, example: Example) -> None:
+    dossier_id = example.dossier_id
     example.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def examples_for_dossier(*, dossier: Dossier) -> list[Example]:
@@ -336,6 +341,7 @@ def highlight_create(
     highlight.full_clean()
     highlight.save()
     highlight.examples.set(examples)
+    dossier_texts_changed(dossier_id=dossier.pk)
     return highlight
 
 
@@ -346,12 +352,15 @@ def highlight_update(
     model_update(instance=highlight, fields=HIGHLIGHT_FIELDS, data=data)
     if examples is not None:
         highlight.examples.set(_own(highlight.dossier, examples, _("Exemple")))
+    dossier_texts_changed(dossier_id=highlight.dossier_id)
     return highlight
 
 
 @transaction.atomic
 def highlight_delete(*, highlight: Highlight) -> None:
+    dossier_id = highlight.dossier_id
     highlight.delete()
+    dossier_texts_changed(dossier_id=dossier_id)
 
 
 def highlights_for_dossier(*, dossier: Dossier) -> dict[str, list[Highlight]]:
@@ -376,6 +385,7 @@ def feelings_get(*, dossier: Dossier) -> Feelings:
 def feelings_update(*, dossier: Dossier, **data: Any) -> Feelings:
     feelings = feelings_get(dossier=dossier)
     model_update(instance=feelings, fields=FEELINGS_FIELDS, data=data)
+    dossier_texts_changed(dossier_id=dossier.pk)
     return feelings
 
 

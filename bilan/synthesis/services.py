@@ -17,6 +17,7 @@ from bilan.documents.markup import parse_markdown
 from bilan.documents.model import TRAME, TRAME_HEADINGS, Document, Language, Section
 from bilan.documents.pdf_output import render_pdf_with_pages
 from bilan.dossiers.models import Dossier
+from bilan.dossiers.services import dossier_texts_changed
 from bilan.skills import chart as skills_chart
 from bilan.skills import scale as skills_scale
 from bilan.skills import services as skills
@@ -45,6 +46,7 @@ def _append(
     synthesis: Synthesis, *, sections: dict[str, str], generated: dict[str, str], origin: str
 ) -> SynthesisVersion:
     last = synthesis.versions.aggregate(n=Max("number"))["n"] or 0
+    dossier_texts_changed(dossier_id=synthesis.dossier_id)
     return SynthesisVersion.objects.create(
         synthesis=synthesis,
         number=last + 1,

@@ -9,3 +9,6 @@ class WritingConfig(AppConfig):
 
     name = "bilan.writing"
     verbose_name = _("Coach d'écriture")
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401 — registers the background job handlers

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bilan.coach import Analysis, Finding, TextTooLong, analyse
 from bilan.dossiers.models import Dossier
+from bilan.dossiers.services import dossier_texts_changed
+
+from .models import CoachResult
+from .texts import GROUPS, TextSource, dossier_sources
+from .verdicts import coach_version, content_hash, verdicts_refresh_state
 
 # Below this share of reflective sentences, the text mostly describes (an error to avoid).
 MIN_REFLECTIVE_PERCENT = 20
@@ -82,30 +87,65 @@ def text_review(*, text: str, language: str | None = None) -> Review:
     return Review(analysis=analysis, segments=segments)
 
 
-@dataclass(frozen=True)
-class SourceText:
-    label: str
-    url: str
-    text: str
-
-
 @dataclass
 class SourceFinding:
-    source: SourceText
+    source: TextSource
     finding: Finding
     excerpt: str
 
 
 @dataclass
-class Readiness:
+class Tally:
+    """Sentences and labels of some texts; shares are over prose sentences only."""
+
+    texts: int = 0
+    analysed: int = 0
     sentences: int = 0
+    prose: int = 0
     label_counts: Counter[str] = field(default_factory=Counter)
-    findings: list[SourceFinding] = field(default_factory=list)
-    sources: int = 0
-    truncated: bool = False
+    prose_counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, counts: dict[str, Any]) -> None:
+        self.analysed += 1
+        self.sentences += int(counts.get("sentences", 0))
+        self.prose += int(counts.get("prose_sentences", 0))
+        self.label_counts.update(counts.get("labels", {}))
+        self.prose_counts.update(counts.get("prose_labels", {}))
 
     def share(self, label: str) -> int:
-        return round(100 * self.label_counts[label] / self.sentences) if self.sentences else 0
+        return round(100 * self.prose_counts[label] / self.prose) if self.prose else 0
+
+    def share_text(self, label: str) -> str:
+        return ngettext(
+            "%(share)d %% (sur %(n)d phrase)", "%(share)d %% (sur %(n)d phrases)", self.prose
+        ) % {"share": self.share(label), "n": self.prose}
+
+    @property
+    def share_text_reflective(self) -> str:
+        return self.share_text("reflective")
+
+
+@dataclass
+class GroupReadiness(Tally):
+    key: str = ""
+    label: str = ""
+
+
+@dataclass
+class Readiness(Tally):
+    groups: list[GroupReadiness] = field(default_factory=list)
+    findings: list[SourceFinding] = field(default_factory=list)
+    too_long: list[TextSource] = field(default_factory=list)
+    # The last refresh failed: say so instead of polling for results that will not come.
+    failed: bool = False
+
+    @property
+    def sources(self) -> int:
+        return self.texts
+
+    @property
+    def pending(self) -> int:
+        return self.texts - self.analysed
 
     @property
     def checks(self) -> list[tuple[str, bool, str]]:
@@ -115,7 +155,7 @@ class Readiness:
             (
                 "descriptive",
                 self.share("reflective") >= MIN_REFLECTIVE_PERCENT,
-                f"{self.share('reflective')} %",
+                self.share_text("reflective"),
             ),
             (
                 "difficulties",
@@ -126,39 +166,49 @@ class Readiness:
         ]
 
 
-MAX_JOURNAL_ENTRIES = 200
-
-
-def dossier_texts(*, dossier: Dossier) -> tuple[list[SourceText], bool]:
-    """What the intern has written so far, newest journal entries first, within a budget."""
-    texts: list[SourceText] = []
-    objectives_url = reverse("dossiers:objectives", args=[dossier.pk])
-    for objective in dossier.objectives.all():
-        for text in (objective.actual, objective.contribution, objective.reason):
-            if text.strip():
-                texts.append(SourceText(objective.title[:80], objectives_url, text))
-    weeks_url = reverse("dossiers:weeks", args=[dossier.pk])
-    for text in (dossier.first_week_note, dossier.mastered_now):
-        if text.strip():
-            texts.append(SourceText(str(_("Première / dernière semaine")), weeks_url, text))
-    journal = list(dossier.journal_entries.all()[: MAX_JOURNAL_ENTRIES + 1])
-    for entry in journal[:MAX_JOURNAL_ENTRIES]:
-        url = reverse("dossiers:journal_edit", args=[dossier.pk, entry.pk])
-        texts.append(SourceText(str(_("Journal")), url, entry.text))
-    return texts, len(journal) > MAX_JOURNAL_ENTRIES
-
-
 def dossier_readiness(*, dossier: Dossier) -> Readiness:
-    texts, truncated = dossier_texts(dossier=dossier)
-    readiness = Readiness(sources=len(texts), truncated=truncated)
-    for source in texts:
-        review = text_review(text=source.text)
-        if review.analysis is None:
+    """The coach's stored verdicts on every text of the dossier, group by group.
+
+    Never runs the coach: texts without a current result count as pending, and a refresh is
+    queued for them if none waits (results from before this feature, or a lost job).
+    """
+    version = coach_version()
+    sources = dossier_sources(dossier=dossier)
+    # Only the parts the panel reads: decoding the sentences of hundreds of texts costs more
+    # than the rest of the request.
+    rows = CoachResult.objects.filter(dossier=dossier).values_list(
+        "source",
+        "object_id",
+        "field",
+        "content_hash",
+        "coach_version",
+        "analysis__counts",
+        "analysis__findings",
+        "analysis__too_long",
+    )
+    results = {(row[0], row[1], row[2]): row[3:] for row in rows}
+    groups = {key: GroupReadiness(key=key, label=str(label)) for key, label in GROUPS}
+    readiness = Readiness(texts=len(sources))
+    for source in sources:
+        group = groups[source.group]
+        group.texts += 1
+        stored = results.get(source.key)
+        if stored is None or stored[:2] != (content_hash(source.text), version):
             continue
-        readiness.sentences += len(review.analysis.sentences)
-        for sentence in review.analysis.sentences:
-            readiness.label_counts.update(sentence.labels)
-        for _number, finding in review.sentence_findings:
-            excerpt = source.text[finding.start : finding.end][:160]
-            readiness.findings.append(SourceFinding(source, finding, excerpt))
+        counts, findings, too_long = stored[2:]
+        group.add(counts or {})
+        readiness.add(counts or {})
+        if too_long:
+            readiness.too_long.append(source)
+        for data in findings or []:
+            if data.get("scope") == "sentence":
+                finding = Finding(**data)
+                excerpt = source.text[finding.start : finding.end][:160]
+                readiness.findings.append(SourceFinding(source, finding, excerpt))
+    readiness.groups = [group for group in groups.values() if group.texts]
+    if readiness.pending:
+        state = verdicts_refresh_state(dossier_id=dossier.pk)
+        readiness.failed = state == "failed"
+        if not state:
+            dossier_texts_changed(dossier_id=dossier.pk)
     return readiness

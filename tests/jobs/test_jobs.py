@@ -110,3 +110,15 @@ def test_worker_stops_cleanly_on_sigterm(tmp_path):
             worker.kill()
     assert worker.returncode == 0
     assert "Worker stopped." in out
+
+
+def test_enqueue_once_keeps_one_waiting_job_per_kind_and_payload(db):
+    first = services.job_enqueue_once(kind="tests.record", payload={"dossier_id": 1})
+    again = services.job_enqueue_once(kind="tests.record", payload={"dossier_id": 1})
+    other = services.job_enqueue_once(kind="tests.record", payload={"dossier_id": 2})
+    assert again.pk == first.pk and other.pk != first.pk
+    assert Job.objects.filter(kind="tests.record").count() == 2
+    # Once it ran, a new request queues a new job: the run may have missed the new change.
+    services.jobs_run_pending()
+    later = services.job_enqueue_once(kind="tests.record", payload={"dossier_id": 1})
+    assert later.pk not in {first.pk, other.pk} and later.status == Job.Status.QUEUED

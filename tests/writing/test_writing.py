@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from bilan.dossiers import services as dossiers
+from bilan.jobs.services import jobs_run_pending
 from bilan.writing.services import dossier_readiness, text_review
 
 
@@ -92,7 +93,9 @@ def test_readiness_counts_the_four_errors(dossier):
         date=dt.date(2026, 5, 12),
         text="Le client ne répondait pas à nos relances ; j'ai proposé un point hebdomadaire.",
     )
+    jobs_run_pending()  # the worker stores the verdicts; the panel only reads them
     readiness = dossier_readiness(dossier=dossier)
+    assert readiness.pending == 0
     checks = {key: (ok, figure) for key, ok, figure in readiness.checks}
     assert readiness.sources == 3
     assert checks["vague"] == (False, "1")

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections, connection
 
+from bilan.jobs.registry import worker_start_hooks
 from bilan.jobs.services import (
     jobs_purge_finished,
     jobs_release_stale,
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         name = worker_name()
         self.stdout.write(f"Worker {name} started.")
         jobs_release_stale()
+        for hook in worker_start_hooks():
+            hook()
         last_purge = 0.0
         while not stopping:
             # Drop connections the database closed or that grew too old, as a request would;
