@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LABELS: tuple[str, ...] = ("vague", "reflective", "descriptive", "difficulty", "solution", "tone")
+# Below this confidence a sentence is shown as uncertain (see bilan.coach.model).
+UNCERTAIN_BELOW = 0.25
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,15 @@ class Sentence:
     text: str
     labels: frozenset[str] = frozenset()
     is_heading: bool = False
+    # Prose is what gets labels and counts in shares; headings and verbless list items do not.
+    prose: bool = True
+    # How far the least certain label is from its decision threshold (0 = on it, 1 = far).
+    confidence: float = 1.0
+
+    @property
+    def uncertain(self) -> bool:
+        """Too close to call for at least one label: shown as uncertain, not asserted."""
+        return self.prose and self.confidence < UNCERTAIN_BELOW
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -23,6 +34,9 @@ class Sentence:
             "text": self.text,
             "labels": [label for label in LABELS if label in self.labels],
             "is_heading": self.is_heading,
+            "prose": self.prose,
+            "confidence": self.confidence,
+            "uncertain": self.uncertain,
         }
 
 
