@@ -6,7 +6,7 @@ STAMP := $(VENV)/.bilan-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test lint eval-coach bench check-system clean
+.PHONY: install messages run test lint train-coach eval-coach bench check-system clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Bilan needs Python 3.11 or newer (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -47,6 +47,11 @@ lint: install
 	$(BIN)/ruff format --check bilan tests bench
 	$(BIN)/mypy bilan
 	$(BIN)/lint-imports
+
+# Rebuilds bilan/coach/data/model_*.json.gz from the corpus (and CEReD for English when
+# ../shared/data/cered-en is there); deterministic: the same corpus gives the same files.
+train-coach: install
+	$(BIN)/python -m bilan.coach.train
 
 eval-coach: install
 	$(BIN)/python -m bilan.coach.evaluate

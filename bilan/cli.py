@@ -12,12 +12,36 @@ import os
 import sys
 
 
+def _coach_reader(name: str) -> str:
+    """Text of a file for `bilan coach`: PDF, DOCX and other documents through the trace
+    extraction code (re-flowed: hyphenation, running headers and page numbers removed)."""
+    from pathlib import Path
+
+    from bilan.coach.cli import UnreadableFile, read_input
+    from bilan.coach.structure import reflow_extracted
+    from bilan.evidence.extraction import extract_path
+
+    if name == "-" or Path(name).suffix.lower() in {".txt", ".md", ".markdown", ".text", ""}:
+        return read_input(name)
+    path = Path(name)
+    if not path.is_file():
+        raise FileNotFoundError(2, "No such file", name)
+    lang = "en" if os.environ.get("LANG", "").lower().startswith("en") else "fr"
+    result = extract_path(path, lang=lang)
+    if result.error:
+        raise UnreadableFile(result.error)
+    text = reflow_extracted(result.text)
+    if not text.strip():
+        raise UnreadableFile("no text could be extracted from this file")
+    return text
+
+
 def _standalone(argv: list[str]) -> int | None:
     # `bilan coach refresh` works on the database: a management command, below.
     if argv[1:2] == ["coach"] and argv[2:3] != ["refresh"]:
         from bilan.coach.cli import main as coach_main
 
-        return coach_main(argv[2:])
+        return coach_main(argv[2:], reader=_coach_reader)
     if argv[1:3] == ["traces", "extract"]:
         from bilan.evidence.extraction.cli import main as extract_main
 

@@ -10,8 +10,7 @@ to :func:`analyse`, not at import time::
 
 from __future__ import annotations
 
-from bilan.coach.api import MAX_CHARS, analyse
-from bilan.coach.batch import analyse_many
+from bilan.coach.api import MAX_CHARS, analyse, analyse_many
 from bilan.coach.detect import detect_language
 from bilan.coach.errors import TextTooLong
 from bilan.coach.findings import MIN_DOCUMENT_WORDS

@@ -1,7 +1,9 @@
 """Command line: ``bilan coach FILE`` (the project's CLI wires ``main`` to that command).
 
-Also runnable on its own: ``python -m bilan.coach.cli FILE``. Exit status 0 on success, 2 when
-the file cannot be read or the text is too long.
+Also runnable on its own: ``python -m bilan.coach.cli FILE`` (plain text and Markdown only).
+Exit status 0 on success, 2 when the file cannot be read or the text is too long. The project's
+``bilan coach`` passes a ``reader`` that also takes PDF and DOCX files, through the trace
+extraction package; this module stays free of it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bilan.coach.api import MAX_CHARS, analyse
@@ -28,7 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bilan coach",
         description="Check a review text (bilan de fin de stage) and suggest improvements.",
     )
-    parser.add_argument("file", help="text file to check (UTF-8), or - for standard input")
+    parser.add_argument(
+        "file",
+        help="file to check (.txt, .md; .pdf and .docx through `bilan coach`), or - for stdin",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None)
     parser.add_argument("--max-chars", type=int, default=MAX_CHARS, help=argparse.SUPPRESS)
@@ -60,10 +65,12 @@ def render_text(analysis: Analysis) -> str:
     ]
     sentence_level = [f for f in analysis.findings if f.scope == "sentence"]
     for number, sentence in enumerate(analysis.sentences, start=1):
-        if sentence.is_heading:
+        if not sentence.prose:
             lines.append(sentence.text.strip())
             continue
         labels = ", ".join(names.get(label, label) for label in LABELS if label in sentence.labels)
+        if sentence.uncertain:
+            labels = f"{labels or '-'}; {messages.uncertain}"
         lines.extend(
             textwrap.wrap(
                 f"{number:>3}. {sentence.text} [{labels or '-'}]",
@@ -102,12 +109,19 @@ def _finding_lines(finding: Finding) -> list[str]:
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+class UnreadableFile(Exception):
+    """A reader's clear reason why a file gives no text (unsupported, corrupt, encrypted)."""
+
+
+def main(argv: Sequence[str] | None = None, *, reader: Callable[[str], str] | None = None) -> int:
     args = build_parser().parse_args(None if argv is None else list(argv))
     try:
-        text = read_input(args.file)
+        text = (reader or read_input)(args.file)
     except OSError as exc:
         print(f"bilan coach: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UnreadableFile as exc:
+        print(f"bilan coach: {args.file}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         analysis = analyse(text, language=args.lang, max_chars=args.max_chars)

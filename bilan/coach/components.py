@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from bilan.coach.features import SentenceView, featurize, sentence_view
 from bilan.coach.lang import get_lexicon
+from bilan.coach.model import get_model
 from bilan.coach.rules import (
     MAX_HEADING_WORDS,
     SentenceFeatures,
+    is_prose,
     label_sentences,
     sentence_features,
 )
@@ -32,7 +35,14 @@ _NEWLINE = re.compile(r"\n")
 # Semicolons and colons are not closing: "problem; what I did" is one sentence for the rules.
 _CLOSING = frozenset('.!?…"»)]*')
 
-for _name in ("coach_features", "coach_labels"):
+for _name in (
+    "coach_features",
+    "coach_views",
+    "coach_labels",
+    "coach_rule_labels",
+    "coach_prose",
+    "coach_confidence",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("coach_labels"):
@@ -139,6 +149,7 @@ class SentenceFeaturizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         features: list[SentenceFeatures] = []
+        views: list[SentenceView] = []
         for sent in _merged_sentences(doc, text):
             start, end = sent.start_char, sent.end_char
             while start < end and text[start].isspace():
@@ -147,20 +158,48 @@ class SentenceFeaturizer:
                 end -= 1
             if start < end:
                 own_line = _is_line_end(text, end) and bool(text[end:].strip())
-                features.append(
-                    sentence_features(
-                        sent, self.lexicon, text=text, start=start, end=end, own_line=own_line
-                    )
+                feats = sentence_features(
+                    sent, self.lexicon, text=text, start=start, end=end, own_line=own_line
                 )
+                features.append(feats)
+                views.append(sentence_view(sent, feats, text))
         doc._.coach_features = features
+        doc._.coach_views = views
         return doc
 
 
 class SentenceLabeller:
+    """Labels prose sentences with the learned model; the rules' labels are kept beside them.
+
+    The rules explain (findings say why and how to fix); where the model is shipped it decides
+    the labels. Headings and list fragments without a verb get no label.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
     def __call__(self, doc: Doc) -> Doc:
         features: list[SentenceFeatures] = doc._.coach_features or []
-        labels = label_sentences(features)
+        views: list[SentenceView] = doc._.coach_views or []
+        has_tagger = doc.has_annotation("POS")
+        prose = [is_prose(feats, has_tagger=has_tagger) for feats in features]
+        rule_labels = [
+            labels if keep else frozenset()
+            for labels, keep in zip(label_sentences(features), prose, strict=True)
+        ]
+        labels = list(rule_labels)
+        confidence = [1.0] * len(features)
+        model = get_model(self.language)
+        if model is not None:
+            for index, vector in enumerate(featurize(views)):
+                if prose[index]:
+                    prediction = model.predict(vector)
+                    labels[index] = prediction.labels
+                    confidence[index] = prediction.confidence
         doc._.coach_labels = labels
+        doc._.coach_rule_labels = rule_labels
+        doc._.coach_prose = prose
+        doc._.coach_confidence = confidence
         for feats, sentence_labels in zip(features, labels, strict=True):
             span = doc.char_span(feats.start, feats.end, alignment_mode="expand")
             if span is not None:
@@ -178,6 +217,6 @@ def make_featurizer(nlp: Language, name: str, language: str) -> SentenceFeaturiz
     return SentenceFeaturizer(language)
 
 
-@Language.factory("coach_labeller")
-def make_labeller(nlp: Language, name: str) -> SentenceLabeller:
-    return SentenceLabeller()
+@Language.factory("coach_labeller", default_config={"language": "fr"})
+def make_labeller(nlp: Language, name: str, language: str) -> SentenceLabeller:
+    return SentenceLabeller(language)

@@ -1,41 +1,48 @@
-"""Precision, recall and F1 of the coach's labels on the labelled sets shipped with it.
+"""How right the coach is: ``make eval-coach`` (``python -m bilan.coach.evaluate``).
 
-Run ``python -m bilan.coach.evaluate``. Splits: ``dev`` (used to tune the rules) and
-``heldout`` (never tuned on); also the product team's worked examples
-(``$BILAN_SHARED_DIR/coach/label-examples.jsonl``) when present. When the CEReD
-reflective-diary corpus is available (directory ``$BILAN_SHARED_DIR/data/cered-en``,
-``BILAN_SHARED_DIR`` defaulting to ``<repo>/../shared``), also scores ``difficulty`` against
-CEReD *Difficulty* and ``reflective`` against *Reflection* + *Learning* on its val split.
+Prints, per language and label:
+
+- F1 (with precision and recall) of the shipped model on the corpus's held-out split, fixed by
+  document id before any training (:mod:`bilan.coach.corpus`), next to the rules alone;
+- agreement between the two annotators (Cohen's kappa) over the whole corpus;
+- a learning curve: F1 on the held-out split of models trained on 25, 50, 75 and 100 % of the
+  train documents (needs scikit-learn; ``--no-curve`` skips it);
+- for English, CEReD's val split when ``../shared/data/cered-en`` is there: ``reflective``
+  against Reflection + Learning and ``difficulty`` against Difficulty.
+
+Scores are per sentence on the corpus's own segmentation; headings and list fragments
+(``skip``) are not scored.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-import sys
-from collections.abc import Iterable, Sequence
+import argparse
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilan.coach.api import analyse
+from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, labelled, load_corpus, split
+from bilan.coach.features import featurize
+from bilan.coach.lang import SUPPORTED_LANGUAGES
+from bilan.coach.model import LabelModel, get_model
 from bilan.coach.results import LABELS
+from bilan.coach.rules import label_sentences
+from bilan.coach.train import (
+    DEFAULT_CERED,
+    corpus_examples,
+    featurize_alone,
+    read_cered,
+    read_units,
+    train_language,
+    training_examples,
+    views_of_sentences,
+)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ("dev", "heldout")
-LANGUAGES = ("fr", "en")
+CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
 CERED_TARGETS = {
     "difficulty": frozenset({"Difficulty"}),
     "reflective": frozenset({"Reflection", "Learning"}),
 }
-
-
-@dataclass(frozen=True)
-class Example:
-    lang: str
-    text: str
-    labels: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -58,101 +65,178 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load_examples(path: Path) -> list[Example]:
-    examples = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                examples.append(Example(row["lang"], row["text"], frozenset(row["labels"])))
-    return examples
-
-
-def predict(example: Example) -> frozenset[str]:
-    """A passage's labels are the union of its sentences' labels."""
-    return analyse(example.text, language=example.lang).labels()
-
-
 def score(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]], label: str) -> Score:
-    tp = sum(1 for g, p in zip(gold, predicted, strict=True) if label in g and label in p)
-    fp = sum(1 for g, p in zip(gold, predicted, strict=True) if label not in g and label in p)
-    fn = sum(1 for g, p in zip(gold, predicted, strict=True) if label in g and label not in p)
+    tp = fp = fn = 0
+    for truth, guess in zip(gold, predicted, strict=True):
+        if label in guess and label in truth:
+            tp += 1
+        elif label in guess:
+            fp += 1
+        elif label in truth:
+            fn += 1
     return Score(tp, fp, fn)
 
 
-def evaluate_split(examples: Sequence[Example]) -> dict[str, Score]:
-    gold = [example.labels for example in examples]
-    predicted = [predict(example) for example in examples]
-    return {label: score(gold, predicted, label) for label in LABELS}
+def cohen_kappa(first: Sequence[bool], second: Sequence[bool]) -> float:
+    """Cohen's kappa of two binary annotations of the same items."""
+    n = len(first)
+    if n == 0:
+        return 0.0
+    observed = sum(1 for a, b in zip(first, second, strict=True) if a == b) / n
+    p_first = sum(first) / n
+    p_second = sum(second) / n
+    expected = p_first * p_second + (1 - p_first) * (1 - p_second)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def shared_dir() -> Path:
-    return Path(os.environ.get("BILAN_SHARED_DIR", REPO_ROOT.parent / "shared"))
-
-
-def load_cered(split: str = "val") -> list[tuple[str, str]] | None:
-    """``(sentence, label)`` pairs of a CEReD split, or ``None`` when the corpus is absent."""
-    path = shared_dir() / "data" / "cered-en" / split / "sentences.tsv"
-    if not path.is_file():
-        return None
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        return [(row["sentence"], row["y"]) for row in reader if row.get("sentence")]
-
-
-def evaluate_cered(rows: Iterable[tuple[str, str]]) -> dict[str, Score]:
-    gold: list[frozenset[str]] = []
-    predicted: list[frozenset[str]] = []
-    for sentence, label in rows:
-        gold.append(frozenset(ours for ours, theirs in CERED_TARGETS.items() if label in theirs))
-        predicted.append(analyse(sentence, language="en").labels())
-    return {label: score(gold, predicted, label) for label in CERED_TARGETS}
-
-
-def format_table(title: str, scores: dict[str, Score]) -> str:
-    lines = [title, f"  {'label':<12} {'P':>5} {'R':>5} {'F1':>5}   tp  fp  fn"]
-    for label, s in scores.items():
-        lines.append(
-            f"  {label:<12} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}  "
-            f"{s.tp:3d} {s.fp:3d} {s.fn:3d}"
+def agreement(documents: Sequence[CorpusDocument]) -> dict[str, tuple[float, int]]:
+    """Label -> (kappa, sentences) over sentences that both annotators labelled."""
+    pairs = [(s.a, s.b) for s in labelled(documents) if s.a is not None and s.b is not None]
+    first = [a for a, _ in pairs if a is not None]
+    second = [b for _, b in pairs if b is not None]
+    return {
+        label: (
+            cohen_kappa([label in a for a in first], [label in b for b in second]),
+            len(pairs),
         )
-    macro = sum(s.f1 for s in scores.values()) / len(scores)
-    lines.append(f"  {'macro-F1':<12} {'':>5} {'':>5} {macro:5.2f}")
-    return "\n".join(lines)
+        for label in LABELS
+    }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    splits = [s for s in SPLITS if not args or s in args]
-    for split in splits:
-        for lang in LANGUAGES:
-            path = DATA_DIR / f"{split}_{lang}.jsonl"
-            examples = load_examples(path)
-            title = f"== {split} / {lang} ({len(examples)} items, {path.name})"
-            print(format_table(title, evaluate_split(examples)))
-    if not args or "examples" in args:
-        path = shared_dir() / "coach" / "label-examples.jsonl"
-        if not path.is_file():
-            print(f"== shared worked examples: skipped: not found at {path}")
-        else:
-            examples = load_examples(path)
-            for lang in LANGUAGES:
-                subset = [example for example in examples if example.lang == lang]
-                title = (
-                    f"== shared worked examples / {lang} ({len(subset)} items, written by the "
-                    "product team; read while designing the rules)"
-                )
-                print(format_table(title, evaluate_split(subset)))
-    if not args or "cered" in args:
-        rows = load_cered("val")
-        if rows is None:
-            print(f"== CEReD: skipped: not found under {shared_dir() / 'data' / 'cered-en'}")
-        else:
-            title = (
-                f"== CEReD val ({len(rows)} sentences): difficulty vs Difficulty, reflective vs "
-                "Reflection+Learning (TF-IDF anchors: F1 .40 Difficulty, .57 Reflection)"
+def predict_documents(
+    documents: Sequence[CorpusDocument], model: LabelModel | None
+) -> tuple[list[frozenset[str]], list[frozenset[str]], list[frozenset[str]]]:
+    """(gold, model, rules) labels for every labelled sentence of ``documents``."""
+    if not documents:
+        return [], [], []
+    language = documents[0].language
+    texts = [sentence.text for document in documents for sentence in document.sentences]
+    units = iter(read_units(texts, language))
+    gold: list[frozenset[str]] = []
+    by_model: list[frozenset[str]] = []
+    by_rules: list[frozenset[str]] = []
+    for document in documents:
+        doc_units = [next(units) for _ in document.sentences]
+        rules = label_sentences([feats for feats, _ in doc_units])
+        vectors = featurize([view for _, view in doc_units])
+        for sentence, vector, rule in zip(document.sentences, vectors, rules, strict=True):
+            if sentence.skip:
+                continue
+            gold.append(sentence.labels)
+            by_rules.append(rule)
+            by_model.append(model.predict(vector).labels if model is not None else rule)
+    return gold, by_model, by_rules
+
+
+def _f1_line(name: str, gold: Sequence[frozenset[str]], guesses: Sequence[frozenset[str]]) -> str:
+    cells = []
+    for label in LABELS:
+        s = score(gold, guesses, label)
+        cells.append(f"{s.f1:5.2f}")
+    return f"  {name:<24}" + " ".join(f"{cell:>11}" for cell in cells)
+
+
+def _header() -> str:
+    return "  " + " " * 24 + " ".join(f"{label:>11}" for label in LABELS)
+
+
+def learning_curve(
+    language: str,
+    train: Sequence[CorpusDocument],
+    held_out: Sequence[CorpusDocument],
+    cered: Path | None,
+    fractions: Sequence[float] = CURVE_FRACTIONS,
+) -> list[tuple[float, int, list[float]]]:
+    """(fraction, train sentences, F1 per label) for models trained on growing subsets."""
+    ordered = sorted(train, key=lambda document: document.doc)
+    gold_examples = corpus_examples(held_out)
+    gold = [example.labels for example in gold_examples]
+    out = []
+    for fraction in fractions:
+        # Every k-th document, so each subset spreads over all writers and fields.
+        keep = max(1, round(len(ordered) * fraction))
+        step = len(ordered) / keep
+        subset = [ordered[int(i * step)] for i in range(keep)]
+        examples = training_examples(language, subset, cered)
+        model, report = train_language(language, examples, folds=3, c_grid=(0.3,))
+        guesses = [model.predict(example.features).labels for example in gold_examples]
+        out.append(
+            (
+                fraction,
+                sum(1 for _ in labelled(subset)),
+                [score(gold, guesses, label).f1 for label in LABELS],
             )
-            print(format_table(title, evaluate_cered(rows)))
+        )
+    return out
+
+
+def cered_scores(directory: Path, model: LabelModel | None) -> dict[str, Score]:
+    rows = read_cered(directory, "val")
+    views = views_of_sentences([sentence for sentence, _ in rows], "en")
+    vectors = featurize_alone(views)
+    out = {}
+    for label, categories in CERED_TARGETS.items():
+        gold = [
+            frozenset({label}) if category in categories else frozenset() for _, category in rows
+        ]
+        guesses = [model.predict(vector).labels if model else frozenset() for vector in vectors]
+        out[label] = score(gold, guesses, label)
+    return out
+
+
+def main(argv: Sequence[str] | None = None, *, echo: Callable[[str], None] = print) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bilan.coach.evaluate", description=__doc__)
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, action="append")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    parser.add_argument("--cered", type=Path, default=DEFAULT_CERED)
+    parser.add_argument("--no-curve", action="store_true", help="skip the learning curve")
+    args = parser.parse_args(argv)
+    cered = args.cered if args.cered.is_dir() else None
+    for language in args.lang or list(SUPPORTED_LANGUAGES):
+        documents = load_corpus(language, args.corpus)
+        if not documents:
+            echo(f"[{language}] no corpus")
+            continue
+        train, held_out = split(documents)
+        model = get_model(language)
+        gold, by_model, by_rules = predict_documents(held_out, model)
+        echo(
+            f"== [{language}] held-out split: {len(held_out)} documents, {len(gold)} sentences "
+            f"(train: {len(train)} documents, {sum(1 for _ in labelled(train))} sentences)"
+        )
+        echo(_header())
+        echo(_f1_line("F1 model", gold, by_model))
+        echo(_f1_line("F1 rules alone", gold, by_rules))
+        precision = [score(gold, by_model, label).precision for label in LABELS]
+        recall = [score(gold, by_model, label).recall for label in LABELS]
+        echo(
+            "  "
+            + f"{'precision / recall':<24}"
+            + " ".join(
+                f"{p:5.2f}/{r:4.2f}".rjust(11) for p, r in zip(precision, recall, strict=True)
+            )
+        )
+        support = [sum(1 for g in gold if label in g) for label in LABELS]
+        echo("  " + f"{'support':<24}" + " ".join(f"{n:>11}" for n in support))
+        kappas = agreement(documents)
+        count = next(iter(kappas.values()))[1]
+        echo(
+            "  "
+            + f"{f'kappa A/B ({count} sent.)':<24}"
+            + " ".join(f"{kappas[label][0]:11.2f}" for label in LABELS)
+        )
+        if not args.no_curve:
+            echo("  learning curve (F1 on the held-out split):")
+            for fraction, size, f1s in learning_curve(language, train, held_out, cered):
+                name = f"{round(fraction * 100)} % ({size} sent.)"
+                echo("  " + f"  {name:<22}" + " ".join(f"{f1:11.2f}" for f1 in f1s))
+        if language == "en" and cered is not None:
+            echo("  CEReD val (339 sentences, real diaries, labels by their experts):")
+            for label, s in cered_scores(cered, model).items():
+                echo(
+                    f"    {label:<11} F1 {s.f1:.2f}  (precision {s.precision:.2f}, "
+                    f"recall {s.recall:.2f})"
+                )
     return 0
 
 

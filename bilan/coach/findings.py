@@ -41,19 +41,37 @@ def _tone_finding(
     )
 
 
+def _decided(message: str, label: str, rules: frozenset[str], lex: Lexicon) -> str:
+    """``message``, saying so when the model decided ``label`` against the rules."""
+    if label in rules:
+        return message
+    name = lex.messages.label_names.get(label, label)
+    return f"{message} {lex.messages.model_decided.format(label=name)}"
+
+
 def sentence_findings(
-    features: Sequence[SentenceFeatures], labels: Sequence[frozenset[str]], lex: Lexicon
+    features: Sequence[SentenceFeatures],
+    labels: Sequence[frozenset[str]],
+    rule_labels: Sequence[frozenset[str]],
+    lex: Lexicon,
 ) -> list[Finding]:
+    """Advice per sentence: the labels decide (the model's), the rules say why and how.
+
+    Word-level tone advice is given only where the sentence is labelled ``tone``: a familiar
+    word inside a quotation, say, is not the writer's register.
+    """
     messages = lex.messages
     out: list[Finding] = []
-    for index, (feats, sentence_labels) in enumerate(zip(features, labels, strict=True)):
+    for index, (feats, sentence_labels, rules) in enumerate(
+        zip(features, labels, rule_labels, strict=True)
+    ):
         if "vague" in sentence_labels:
             out.append(
                 Finding(
                     code="vague",
                     start=feats.start,
                     end=feats.end,
-                    message=messages.vague,
+                    message=_decided(messages.vague, "vague", rules, lex),
                     suggestion=(
                         messages.vague_learning_suggestion
                         if feats.learning_signal
@@ -61,17 +79,28 @@ def sentence_findings(
                     ),
                 )
             )
-        for hit in feats.tone:
-            out.append(
-                _tone_finding(messages, hit.kind, hit.start, hit.end, hit.word, hit.alternative)
-            )
+        if "tone" in sentence_labels:
+            for hit in feats.tone:
+                out.append(
+                    _tone_finding(messages, hit.kind, hit.start, hit.end, hit.word, hit.alternative)
+                )
+            if not feats.tone:
+                out.append(
+                    Finding(
+                        code="tone",
+                        start=feats.start,
+                        end=feats.end,
+                        message=_decided(messages.tone_sentence, "tone", rules, lex),
+                        suggestion=messages.tone_sentence_suggestion,
+                    )
+                )
         if "difficulty" in sentence_labels and not _answered(labels, index):
             out.append(
                 Finding(
                     code="difficulty_without_solution",
                     start=feats.start,
                     end=feats.end,
-                    message=messages.difficulty_alone,
+                    message=_decided(messages.difficulty_alone, "difficulty", rules, lex),
                     suggestion=messages.difficulty_alone_suggestion,
                 )
             )
@@ -85,9 +114,13 @@ def _answered(labels: Sequence[frozenset[str]], index: int) -> bool:
 
 
 def compute_figures(
-    features: Sequence[SentenceFeatures], labels: Sequence[frozenset[str]], word_count: int
+    features: Sequence[SentenceFeatures],
+    labels: Sequence[frozenset[str]],
+    prose: Sequence[bool],
+    word_count: int,
 ) -> Figures:
-    body = [i for i, feats in enumerate(features) if not feats.is_heading]
+    """Counts and shares over prose sentences only (headings and list fragments excluded)."""
+    body = [i for i in range(len(features)) if prose[i]]
     counts = {label: sum(1 for i in body if label in labels[i]) for label in LABELS}
     total = len(body)
     skills: set[str] = set()
@@ -112,12 +145,13 @@ def compute_figures(
 def document_findings(
     features: Sequence[SentenceFeatures],
     labels: Sequence[frozenset[str]],
+    prose: Sequence[bool],
     figures: Figures,
     lex: Lexicon,
 ) -> list[Finding]:
     messages = lex.messages
     out: list[Finding] = []
-    body = [i for i, feats in enumerate(features) if not feats.is_heading]
+    body = [i for i in range(len(features)) if prose[i]]
     if not body:
         return out
     first, last = features[body[0]], features[body[-1]]

@@ -18,13 +18,23 @@ _LOCK = threading.Lock()
 _PIPELINES: dict[str, Language] = {}
 
 
-def load_base_model(language: str) -> Language:
-    """The bare spaCy pipeline the coach builds on (also what the benchmark compares with)."""
+# The coach reads tags, lemmas and sentence starts: the trained sentence recogniser replaces
+# the parser and named entities are not needed, which makes the pipeline about 3x faster.
+FRENCH_EXCLUDE = ("parser", "ner")
+
+
+def load_base_model(language: str, *, full: bool = False) -> Language:
+    """The spaCy pipeline the coach builds on; ``full=True`` gives the model's default pipeline
+    (what the benchmark compares with)."""
     import spacy
 
     if language == "fr":
         try:
-            return spacy.load(FRENCH_MODEL)
+            if full:
+                return spacy.load(FRENCH_MODEL)
+            nlp = spacy.load(FRENCH_MODEL, exclude=list(FRENCH_EXCLUDE))
+            nlp.enable_pipe("senter")
+            return nlp
         except OSError as exc:
             raise RuntimeError(
                 f"The French spaCy model is missing: pip install {FRENCH_MODEL.replace('_', '-')}"
@@ -40,10 +50,15 @@ def _build(language: str) -> Language:
     import bilan.coach.components  # noqa: F401  (registers the factories)
 
     nlp = load_base_model(language)
-    splitter = "parser" if "parser" in nlp.pipe_names else "sentencizer"
-    nlp.add_pipe("coach_line_breaks", before=splitter)
+    splitter = next(name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names)
+    # The parser keeps boundaries set before it; the sentence recogniser overwrites them, so
+    # line breaks are added after it.
+    if splitter == "senter":
+        nlp.add_pipe("coach_line_breaks", after=splitter)
+    else:
+        nlp.add_pipe("coach_line_breaks", before=splitter)
     nlp.add_pipe("coach_features", config={"language": language})
-    nlp.add_pipe("coach_labeller")
+    nlp.add_pipe("coach_labeller", config={"language": language})
     return nlp
 
 

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LABELS: tuple[str, ...] = ("vague", "reflective", "descriptive", "difficulty", "solution", "tone")
+# Below this confidence a sentence is shown as uncertain (see bilan.coach.model).
+UNCERTAIN_BELOW = 0.25
 
 
 @dataclass(frozen=True)
@@ -15,10 +17,15 @@ class Sentence:
     text: str
     labels: frozenset[str] = frozenset()
     is_heading: bool = False
-    # Whether the sentence is running prose (False for headings and list fragments), and how
-    # sure the labeller is of its labels; shares of labels are computed over prose only.
+    # Prose is what gets labels and counts in shares; headings and verbless list items do not.
     prose: bool = True
+    # How far the least certain label is from its decision threshold (0 = on it, 1 = far).
     confidence: float = 1.0
+
+    @property
+    def uncertain(self) -> bool:
+        """Too close to call for at least one label: shown as uncertain, not asserted."""
+        return self.prose and self.confidence < UNCERTAIN_BELOW
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +36,7 @@ class Sentence:
             "is_heading": self.is_heading,
             "prose": self.prose,
             "confidence": self.confidence,
+            "uncertain": self.uncertain,
         }
 
 

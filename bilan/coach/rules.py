@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bilan.coach.lang import Lexicon
+from bilan.coach.structure import LIST_MARKER
 from bilan.coach.textutil import is_emoji, normalise_quotes
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ MAX_HEADING_WORDS = 8
 
 _DIGIT = re.compile(r"\d")
 _PUNCT_RUN = re.compile(r"!{2,}|[!?]{3,}")
-_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s+|(?:\d{1,2}|[IVX]{1,4})[.)]\s+)")
+_HEADING_MARK = re.compile(
+    r"^\s*(?:#{1,6}\s+|(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{1,4}[.)])\s+)"
+)
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _ENUMERATION = re.compile(r":\s*[^,:;]+,[^,:;]+(?:,| et | and )")
 _PROPER_NOUN_POS = frozenset({"PROPN"})
 # Number-like words that are mostly articles.
@@ -72,6 +76,7 @@ class SentenceFeatures:
     solution_marker: bool = False
     solution_at_start: bool = False
     blame: bool = False
+    list_item: bool = False
     tone: list[ToneHit] = field(default_factory=list)
     skills: frozenset[str] = frozenset()
 
@@ -290,7 +295,10 @@ def sentence_features(
     feats.skills = frozenset(
         name for name, pattern in lex.transversal_skills.items() if pattern.search(norm)
     )
-    feats.is_heading = own_line and _looks_like_heading(raw, words)
+    feats.list_item = bool(LIST_MARKER.match(raw))
+    feats.is_heading = bool(_MARKDOWN_HEADING.match(raw)) or (
+        own_line and _looks_like_heading(raw, words)
+    )
     if feats.is_heading:
         feats.heading_text = raw
     return feats
@@ -300,9 +308,26 @@ def _looks_like_heading(raw: str, words: int) -> bool:
     stripped = raw.strip()
     if not stripped or "\n" in stripped or words > MAX_HEADING_WORDS:
         return False
+    if stripped[-1] in '.!?…;"»':
+        return False
     if _HEADING_MARK.match(stripped):
         return True
     return stripped[-1] not in '.!?…;,"»)' and words <= 5 and stripped[0].isupper()
+
+
+def is_prose(feats: SentenceFeatures, *, has_tagger: bool) -> bool:
+    """A sentence of prose: not a heading, and not a list fragment without a verb.
+
+    Without a tagger (English) a list item counts as prose when it reads as a sentence: it ends
+    with a full stop or runs long.
+    """
+    if feats.is_heading or feats.word_count == 0:
+        return False
+    if not feats.list_item:
+        return True
+    if has_tagger:
+        return feats.has_verb
+    return feats.word_count > MAX_HEADING_WORDS
 
 
 def label_sentences(features: list[SentenceFeatures]) -> list[frozenset[str]]:

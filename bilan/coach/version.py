@@ -1,10 +1,14 @@
 """The coach's version: stored verdicts made by another version are recomputed.
 
-Bump it whenever a change to the pipeline, the lexicons, the rules or the learned models can
-change an :class:`~bilan.coach.results.Analysis` of the same text; the web app then refreshes
-every stored result in the background.
+Bump ``RELEASE`` whenever a change to the pipeline, the lexicons or the rules can change an
+:class:`~bilan.coach.results.Analysis` of the same text. The learned models' fingerprints are
+part of the version too: ``make train-coach`` prints them, and a test fails until
+``MODEL_FINGERPRINTS`` matches the shipped files, so a retrained model always refreshes the
+stored results.
 """
 
 from __future__ import annotations
 
-COACH_VERSION = "2026.11.1"
+RELEASE = "2026.12.1"
+MODEL_FINGERPRINTS = {"fr": "-", "en": "-"}
+COACH_VERSION = f"{RELEASE}+fr.{MODEL_FINGERPRINTS['fr']}.en.{MODEL_FINGERPRINTS['en']}"

@@ -49,7 +49,16 @@ def test_to_dict_round_trips_through_json(run, text):
     assert [f["code"] for f in data["findings"]] == [f.code for f in analysis.findings]
     assert data["figures"]["word_count"] == analysis.word_count
     first = data["sentences"][0]
-    assert set(first) == {"start", "end", "text", "labels", "is_heading", "prose", "confidence"}
+    assert set(first) == {
+        "start",
+        "end",
+        "text",
+        "labels",
+        "is_heading",
+        "prose",
+        "confidence",
+        "uncertain",
+    }
 
 
 def test_figures(run):

@@ -48,5 +48,5 @@ def test_batch_refuses_a_too_long_text_before_parsing():
 def test_sentences_carry_prose_and_confidence(coach_pipelines):
     sentence = analyse("J'ai appris à estimer mes tâches.").sentences[0]
     data = sentence.to_dict()
-    assert data["prose"] is True and data["confidence"] == 1.0
+    assert data["prose"] is True and 0.0 <= data["confidence"] <= 1.0
     assert isinstance(COACH_VERSION, str) and COACH_VERSION

@@ -70,6 +70,15 @@ class Messages:
     summary: str = "{words} words, {sentences} sentences, {share} % reflective"
     document_heading: str = "Whole text"
     no_findings: str = "No findings."
+    uncertain: str = "uncertain"
+    # When the learned model decides a label the rules did not see.
+    model_decided: str = (
+        "(The coach's model reads it as {label}, although no typical word gives it away.)"
+    )
+    tone_sentence: str = "The register of this sentence reads as familiar."
+    tone_sentence_suggestion: str = (
+        "Rephrase it as you would write to your tutor: neutral words, no slang or abbreviations."
+    )
 
 
 @dataclass(frozen=True)

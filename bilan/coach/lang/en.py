@@ -222,6 +222,12 @@ FAMILIAR = {
     "sucks": "is difficult",
     "kinda": "rather",
     "guys": "colleagues",
+    # Added with the labelling guide's tone decisions.
+    "loads": "a large number",
+    "heaps": "a large number",
+    "chill": "calm",
+    "dogsbody": "general assistant",
+    "sorta": "somewhat",
 }
 # spaCy's English tokenizer splits "gonna" into "gon" + "na": match these on the text.
 FAMILIAR_PHRASES = {
@@ -231,6 +237,8 @@ FAMILIAR_PHRASES = {
     "a pain": "difficult",
     "no clue": "did not yet understand",
     "super cool": "very pleasant",
+    "dead nice": "very pleasant",
+    "well hard": "very difficult",
 }
 BLAME = {
     "jerk": "describe the facts rather than the person",

@@ -322,6 +322,21 @@ FAMILIAR = {
     "kiffais": "appréciais",
     "galérais": "avais des difficultés",
     "galèré": "eu des difficultés",
+    # Added with the labelling guide's tone decisions.
+    "ordi": "ordinateur",
+    "ordis": "ordinateurs",
+    "hyper": "très",
+    "cata": "situation difficile",
+    "flipper": "m'inquiéter",
+    "flippé": "inquiet",
+    "flippée": "inquiète",
+    "flippais": "m'inquiétais",
+    "larbin": "exécutant",
+    "exo": "exercice",
+    "exos": "exercices",
+    "tuto": "tutoriel",
+    "tutos": "tutoriels",
+    "éclaté": "beaucoup apprécié",
 }
 FAMILIAR_PHRASES = {
     "à la bourre": "en retard",
@@ -334,6 +349,11 @@ FAMILIAR_PHRASES = {
     "complètement à l'ouest": "désorienté",
     "se tapent": "se voient confier",
     "trop bien": "très bien",
+    "des fois": "parfois",
+    "y avait": "il y avait",
+    "c'est chaud": "c'est difficile",
+    "la honte": "une situation gênante",
+    "pas pro": "peu professionnel",
 }
 BLAME = {
     "nul": "peu disponible (décrivez les faits)",
@@ -513,6 +533,15 @@ MESSAGES = Messages(
     summary="{words} mots, {sentences} phrases, {share} % de phrases réflexives",
     document_heading="Ensemble du texte",
     no_findings="Aucune remarque.",
+    uncertain="incertain",
+    model_decided=(
+        "(Le modèle du coach la lit comme « {label} », même si aucun mot typique ne l'annonce.)"
+    ),
+    tone_sentence="Le registre de cette phrase paraît familier.",
+    tone_sentence_suggestion=(
+        "Reformulez-la comme pour un courriel à votre tuteur : mots neutres, sans argot "
+        "ni abréviations."
+    ),
 )
 
 LEXICON = Lexicon(

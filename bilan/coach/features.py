@@ -1,0 +1,145 @@
+"""What the learned model sees of a sentence: words, lemmas, character n-grams, rule cues, context.
+
+One function builds these features for training (:mod:`bilan.coach.train`) and at run time
+(:mod:`bilan.coach.model`), so the two can never drift apart. A sentence is a mapping from
+feature names to values. Each group of text features (words, bigrams, lemmas, character
+n-grams, neighbours' words) is scaled to unit length, as TF-IDF vectors are, so a long sentence
+does not outweigh a short one; the rules' cues keep the value 1: one cue ("blame",
+"solution_marker") weighs as much as a whole group.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bilan.coach.rules import SentenceFeatures
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
+CHAR_NGRAMS = (3, 4, 5)
+# Word-count buckets: a 3-word fragment and a 40-word sentence are read differently.
+_LENGTH_BUCKETS = (3, 6, 10, 16, 25, 40)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: "Œuvré" and "oeuvre" meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """The parts of one sentence the featurizer needs, independent of spaCy objects."""
+
+    words: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+def rule_cues(feats: SentenceFeatures) -> tuple[str, ...]:
+    """The rules' findings about a sentence, as features the model may weigh."""
+    flags = {
+        "concrete": feats.concrete,
+        "vague_signal": feats.vague_signal,
+        "generic": feats.generic,
+        "learning_signal": feats.learning_signal,
+        "reflective": feats.reflective,
+        "progress_axis": feats.progress_axis,
+        "difficulty": feats.difficulty,
+        "solution_marker": feats.solution_marker,
+        "solution_at_start": feats.solution_at_start,
+        "blame": feats.blame,
+        "future": feats.future,
+        "thanks": feats.thanks,
+        "question": feats.is_question,
+        "example_start": feats.example_start,
+        "first_person_action": feats.first_person_action,
+        "has_verb": feats.has_verb,
+        "list_item": feats.list_item,
+        "tone": bool(feats.tone),
+    }
+    cues = [name for name, on in flags.items() if on]
+    cues.extend(sorted({f"tone_{hit.kind}" for hit in feats.tone}))
+    bucket = next((b for b in _LENGTH_BUCKETS if feats.word_count <= b), 99)
+    cues.append(f"len{bucket}")
+    return tuple(cues)
+
+
+def sentence_view(span: Span, feats: SentenceFeatures, text: str) -> SentenceView:
+    """Words and lemmas of ``text[feats.start:feats.end]`` as seen through ``span``'s tokens."""
+    words = tuple(fold(word) for word in _WORD.findall(text[feats.start : feats.end]))
+    lemmas = tuple(
+        fold(tok.lemma_)
+        for tok in span
+        if tok.lemma_ and feats.start <= tok.idx < feats.end and not tok.is_punct
+    )
+    return SentenceView(words=words, lemmas=lemmas, cues=rule_cues(feats))
+
+
+Features = dict[str, float]
+# Neighbours' words say less about a sentence than its own.
+NEIGHBOUR_SCALE = 0.5
+
+
+def _add_group(out: Features, prefix: str, items: Iterable[str], scale: float = 1.0) -> None:
+    distinct = set(items)
+    if distinct:
+        value = scale / math.sqrt(len(distinct))
+        for item in distinct:
+            out[prefix + item] = value
+
+
+def _char_ngrams(words: Sequence[str]) -> list[str]:
+    grams: list[str] = []
+    for word in words:
+        padded = f" {word} "
+        for size in CHAR_NGRAMS:
+            grams.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+    return grams
+
+
+def _own_features(view: SentenceView) -> Features:
+    out: Features = {}
+    words = view.words
+    _add_group(out, "w:", words)
+    _add_group(out, "c:", _char_ngrams(words))
+    _add_group(out, "b:", (f"{a} {b}" for a, b in zip(words, words[1:], strict=False)))
+    _add_group(out, "l:", view.lemmas)
+    if words:
+        out["s:" + words[0]] = 1.0
+        if len(words) > 1:
+            out[f"s:{words[0]} {words[1]}"] = 1.0
+    for cue in view.cues:
+        out["r:" + cue] = 1.0
+    return out
+
+
+def featurize(views: Sequence[SentenceView]) -> list[Features]:
+    """The features of each sentence of one text, in order.
+
+    Neighbours matter to the labels: a claim is not vague when the next sentence illustrates
+    it, and an action is a solution when the sentence before names a difficulty.
+    """
+    out: list[Features] = []
+    for index, view in enumerate(views):
+        features = _own_features(view)
+        previous = views[index - 1] if index > 0 else None
+        following = views[index + 1] if index + 1 < len(views) else None
+        # A missing neighbour adds nothing: a sentence checked on its own reads as it would
+        # at the start or end of a text.
+        if previous is not None:
+            features.update(("p:" + cue, 1.0) for cue in previous.cues)
+            _add_group(features, "pw:", previous.words, NEIGHBOUR_SCALE)
+        if following is not None:
+            features.update(("n:" + cue, 1.0) for cue in following.cues)
+            _add_group(features, "nw:", following.words[:3], NEIGHBOUR_SCALE)
+        out.append(features)
+    return out

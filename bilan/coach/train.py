@@ -1,0 +1,371 @@
+"""Train the coach's labeller: ``make train-coach`` (``python -m bilan.coach.train``).
+
+One logistic regression per label and language over the features of
+:mod:`bilan.coach.features`, trained on the corpus's train split only. For each label the
+regularisation strength and the decision threshold are chosen by cross-validation on the train
+split, grouped by document so that sentences of one text never sit on both sides of a fold.
+The held-out split is not read here. The result is written as plain weights
+(:mod:`bilan.coach.model`), deterministically: the same corpus gives the same file.
+
+English also learns from CEReD's train split when ``../shared/data/cered-en`` (or
+``--cered DIR``) is there: its expert labels are mapped to two of ours (Reflection and
+Learning to ``reflective``, Difficulty to ``difficulty``; see ``data/README.md``), and its
+sentences train only those two labels.
+
+Needs scikit-learn (a development dependency); the shipped package does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, load_corpus, split
+from bilan.coach.features import Features, SentenceView, featurize, sentence_view
+from bilan.coach.lang import SUPPORTED_LANGUAGES, get_lexicon
+from bilan.coach.model import DATA_DIR, LabelModel, model_path, save_model
+from bilan.coach.results import LABELS
+from bilan.coach.rules import SentenceFeatures, sentence_features
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MIN_DOCUMENT_FREQUENCY = 2
+C_GRID = (1.0, 3.0, 10.0, 30.0)
+FOLDS = 5
+# Weights smaller than this are dropped from the shipped file (they change no decision).
+MIN_WEIGHT = 1e-4
+CERED_WEIGHT = 0.5
+# Weight of the copies of corpus sentences read alone (see corpus_examples).
+ALONE_WEIGHT = 0.5
+CERED_LABELS = {"Reflection": "reflective", "Learning": "reflective", "Difficulty": "difficulty"}
+CERED_TRAINS = ("reflective", "difficulty")
+DEFAULT_CERED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cered-en"
+
+
+@dataclass
+class Example:
+    features: Features
+    labels: frozenset[str]
+    group: str
+    # Labels this example may teach (CEReD teaches only the labels it maps to).
+    trains: tuple[str, ...] = LABELS
+    weight: float = 1.0
+    # Thresholds are chosen on the examples as the corpus has them, not on added copies.
+    scored: bool = True
+
+
+@dataclass
+class LabelFit:
+    label: str
+    c: float
+    threshold: float
+    cv_f1: float
+    positives: int
+    examples: int
+
+
+@dataclass
+class TrainingReport:
+    language: str
+    fits: list[LabelFit] = field(default_factory=list)
+    features: int = 0
+    sentences: int = 0
+
+
+def _analysis_pipeline(language: str) -> Language:
+    """The coach's pipeline without its sentence splitting and labelling: a corpus sentence is
+    one unit, whatever spaCy would cut."""
+    from bilan.coach.pipeline import get_pipeline
+
+    return get_pipeline(language)
+
+
+def read_units(texts: Sequence[str], language: str) -> list[tuple[SentenceFeatures, SentenceView]]:
+    """Rule features and model view of each given sentence, parsed as one unit (no sentence
+    splitting: a corpus sentence stays one sentence, whatever spaCy would cut)."""
+    nlp = _analysis_pipeline(language)
+    lex = get_lexicon(language)
+    disabled = [name for name in nlp.pipe_names if name.startswith("coach_") or name == "senter"]
+    out: list[tuple[SentenceFeatures, SentenceView]] = []
+    with nlp.select_pipes(disable=disabled):
+        for doc in nlp.pipe(texts, batch_size=256):
+            text = doc.text
+            start = len(text) - len(text.lstrip())
+            end = max(start, len(text.rstrip()))
+            span = doc[:]
+            feats = sentence_features(span, lex, text=text, start=start, end=end)
+            out.append((feats, sentence_view(span, feats, text)))
+    return out
+
+
+def views_of_sentences(texts: Sequence[str], language: str) -> list[SentenceView]:
+    return [view for _, view in read_units(texts, language)]
+
+
+def _reads_alone(labels: frozenset[str], following: SentenceView | None) -> bool:
+    """Whether a sentence keeps its labels when read without its neighbours.
+
+    A solution needs the difficulty before it, and a claim is spared ``vague`` by the example
+    after it; other labels hold in the sentence itself.
+    """
+    if "solution" in labels and "difficulty" not in labels:
+        return False
+    return following is None or "example_start" not in following.cues
+
+
+def corpus_examples(
+    documents: Sequence[CorpusDocument], *, alone_weight: float = 0.0
+) -> list[Example]:
+    """Labelled sentences of ``documents`` with their features, neighbours included.
+
+    With ``alone_weight``, sentences whose labels do not depend on their neighbours are also
+    given alone, with that weight: the coach is often asked about a single sentence (a field
+    being edited), which a corpus of whole documents rarely shows it.
+    """
+    if not documents:
+        return []
+    language = documents[0].language
+    texts = [sentence.text for document in documents for sentence in document.sentences]
+    views = iter(views_of_sentences(texts, language))
+    out: list[Example] = []
+    for document in documents:
+        doc_views = [next(views) for _ in document.sentences]
+        vectors = featurize(doc_views)
+        for index, sentence in enumerate(document.sentences):
+            if sentence.skip:
+                continue
+            out.append(Example(features=vectors[index], labels=sentence.labels, group=document.doc))
+            following = doc_views[index + 1] if index + 1 < len(doc_views) else None
+            if alone_weight and _reads_alone(sentence.labels, following):
+                out.append(
+                    Example(
+                        features=featurize([doc_views[index]])[0],
+                        labels=sentence.labels,
+                        group=document.doc,
+                        weight=alone_weight,
+                        scored=False,
+                    )
+                )
+    return out
+
+
+def read_cered(directory: Path, part: str) -> list[tuple[str, str]]:
+    """(sentence, CEReD category) pairs of one split."""
+    path = directory / part / "sentences.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["sentence"], row["y"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def cered_examples(directory: Path, part: str = "train") -> list[Example]:
+    rows = read_cered(directory, part)
+    views = views_of_sentences([sentence for sentence, _ in rows], "en")
+    out = []
+    vectors = featurize_alone(views)
+    for index, ((_, category), features) in enumerate(zip(rows, vectors, strict=True)):
+        mapped = CERED_LABELS.get(category)
+        out.append(
+            Example(
+                features=features,
+                labels=frozenset({mapped} if mapped else set()),
+                group=f"cered-{index // 20}",
+                trains=CERED_TRAINS,
+                weight=CERED_WEIGHT,
+            )
+        )
+    return out
+
+
+def featurize_alone(views: Sequence[SentenceView]) -> list[Features]:
+    """Features of sentences read without their neighbours (CEReD gives no document order)."""
+    return [featurize([view])[0] for view in views]
+
+
+def _vocabulary(examples: Iterable[Example]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for example in examples:
+        counts.update(example.features)
+    kept = sorted(feature for feature, n in counts.items() if n >= MIN_DOCUMENT_FREQUENCY)
+    return {feature: index for index, feature in enumerate(kept)}
+
+
+def _matrix(examples: Sequence[Example], vocabulary: dict[str, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    for row, example in enumerate(examples):
+        for feature, value in example.features.items():
+            col = vocabulary.get(feature)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+                data.append(value)
+    return csr_matrix((data, (rows, cols)), shape=(len(examples), len(vocabulary)))
+
+
+def _best_threshold(y: Sequence[int], scores: Sequence[float]) -> tuple[float, float]:
+    """(threshold, F1) maximising F1 over the candidate thresholds."""
+    best = (0.5, 0.0)
+    for step in range(5, 96):
+        threshold = step / 100
+        tp = sum(1 for t, s in zip(y, scores, strict=True) if t and s >= threshold)
+        fp = sum(1 for t, s in zip(y, scores, strict=True) if not t and s >= threshold)
+        fn = sum(1 for t, s in zip(y, scores, strict=True) if t and s < threshold)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[1] + 1e-9:
+            best = (threshold, f1)
+    return best
+
+
+def _classifier(c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=0)
+
+
+def _fit_label(
+    label: str, examples: Sequence[Example], matrix: Any, *, folds: int, c_grid: Sequence[float]
+) -> tuple[Any, LabelFit]:
+    from sklearn.model_selection import GroupKFold
+
+    rows = [i for i, example in enumerate(examples) if label in example.trains]
+    x = matrix[rows]
+    y = [int(label in examples[i].labels) for i in rows]
+    weights = [examples[i].weight for i in rows]
+    groups = [examples[i].group for i in rows]
+    positives = sum(y)
+    if positives == 0 or positives == len(y):
+        raise ValueError(f"label {label!r}: the train split needs positive and negative examples")
+    n_splits = max(2, min(folds, len(set(groups))))
+    best: tuple[float, float, float] = (c_grid[0], 0.5, -1.0)
+    for c in c_grid:
+        oof = [0.0] * len(rows)
+        for train_idx, test_idx in GroupKFold(n_splits=n_splits).split(x, y, groups):
+            y_train = [y[i] for i in train_idx]
+            if len(set(y_train)) < 2:
+                continue
+            model = _classifier(c)
+            model.fit(x[train_idx], y_train, sample_weight=[weights[i] for i in train_idx])
+            for i, p in zip(test_idx, model.predict_proba(x[test_idx])[:, 1], strict=True):
+                oof[i] = float(p)
+        scored = [i for i, row in enumerate(rows) if examples[row].scored]
+        threshold, f1 = _best_threshold([y[i] for i in scored], [oof[i] for i in scored])
+        if f1 > best[2] + 1e-9:
+            best = (c, threshold, f1)
+    c, threshold, f1 = best
+    final = _classifier(c)
+    final.fit(x, y, sample_weight=weights)
+    return final, LabelFit(label, c, threshold, round(f1, 4), positives, len(y))
+
+
+def train_language(
+    language: str,
+    examples: Sequence[Example],
+    *,
+    folds: int = FOLDS,
+    c_grid: Sequence[float] = C_GRID,
+    meta: dict[str, Any] | None = None,
+) -> tuple[LabelModel, TrainingReport]:
+    vocabulary = _vocabulary(examples)
+    matrix = _matrix(examples, vocabulary)
+    report = TrainingReport(language=language, sentences=len(examples))
+    columns: list[list[float]] = []
+    bias: list[float] = []
+    thresholds: list[float] = []
+    for label in LABELS:
+        classifier, fit = _fit_label(label, examples, matrix, folds=folds, c_grid=c_grid)
+        report.fits.append(fit)
+        columns.append([float(w) for w in classifier.coef_[0]])
+        bias.append(round(float(classifier.intercept_[0]), 6))
+        thresholds.append(fit.threshold)
+    weights: dict[str, tuple[float, ...]] = {}
+    for feature, index in vocabulary.items():
+        row = tuple(round(column[index], 5) for column in columns)
+        if any(abs(w) >= MIN_WEIGHT for w in row):
+            weights[feature] = row
+    report.features = len(weights)
+    info = dict(meta or {})
+    info["fits"] = [fit.__dict__ for fit in report.fits]
+    info["sentences"] = len(examples)
+    model = LabelModel(
+        language=language,
+        labels=LABELS,
+        bias=tuple(bias),
+        thresholds=tuple(thresholds),
+        weights=weights,
+        meta=info,
+    )
+    payload = json.dumps(model.to_json(), sort_keys=True).encode("utf-8")
+    info["fingerprint"] = hashlib.sha256(payload).hexdigest()[:12]
+    return model, report
+
+
+def training_examples(
+    language: str, documents: Sequence[CorpusDocument], cered: Path | None
+) -> list[Example]:
+    examples = corpus_examples(documents, alone_weight=ALONE_WEIGHT)
+    if language == "en" and cered is not None and (cered / "train").is_dir():
+        examples.extend(cered_examples(cered, "train"))
+    return examples
+
+
+def corpus_fingerprint(documents: Sequence[CorpusDocument]) -> str:
+    digest = hashlib.sha256()
+    for document in documents:
+        digest.update(document.doc.encode("utf-8"))
+        for sentence in document.sentences:
+            digest.update(sentence.text.encode("utf-8"))
+            digest.update(",".join(sorted(sentence.labels)).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bilan.coach.train", description=__doc__)
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, action="append")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    parser.add_argument("--out", type=Path, default=DATA_DIR)
+    parser.add_argument("--cered", type=Path, default=DEFAULT_CERED)
+    args = parser.parse_args(argv)
+    for language in args.lang or list(SUPPORTED_LANGUAGES):
+        documents = load_corpus(language, args.corpus)
+        train, _ = split(documents)
+        if not train:
+            print(f"[{language}] no corpus in {args.corpus}: skipped", file=sys.stderr)
+            continue
+        cered = args.cered if args.cered.is_dir() else None
+        if language == "en" and cered is None:
+            print(f"[en] CEReD not found at {args.cered}: training without it", file=sys.stderr)
+        examples = training_examples(language, train, cered)
+        meta = {
+            "corpus": corpus_fingerprint(train),
+            "documents": len(train),
+            "cered": bool(cered) and language == "en",
+        }
+        model, report = train_language(language, examples, meta=meta)
+        path = model_path(language, args.out)
+        save_model(model, path)
+        print(
+            f"[{language}] {report.sentences} sentences, {report.features} features "
+            f"-> {path.name} ({path.stat().st_size // 1024} KiB), "
+            f"fingerprint {model.meta['fingerprint']} (MODEL_FINGERPRINTS in version.py)"
+        )
+        for fit in report.fits:
+            print(
+                f"  {fit.label:<12} C={fit.c:<4} threshold={fit.threshold:.2f} "
+                f"cv F1={fit.cv_f1:.3f} ({fit.positives}/{fit.examples})"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

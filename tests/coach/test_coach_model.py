@@ -1,0 +1,126 @@
+"""The learned labeller: features, a tiny deterministic training run, prediction, confidence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilan.coach.corpus import parse_document
+from bilan.coach.features import SentenceView, featurize, fold
+from bilan.coach.model import LabelModel, get_model, read_model, save_model
+from bilan.coach.results import LABELS
+from bilan.coach.train import corpus_examples, train_language
+
+VAGUE = [
+    "Tout s'est très bien passé.",
+    "Ce stage a été très enrichissant.",
+    "J'ai beaucoup appris.",
+]
+DESCRIPTIVE = [
+    "J'ai saisi quarante factures dans Sage.",
+    "J'ai préparé le planning des trois équipes.",
+    "J'ai rédigé le compte rendu de la réunion du lundi.",
+]
+TONE = ["Le boulot était trop relou.", "C'était la galère mdr.", "Mon chef était nul !!!"]
+
+
+def _tiny_corpus() -> list:
+    documents = []
+    for n in range(12):
+        sentences = [
+            {"text": VAGUE[n % 3], "labels": ["vague"]},
+            {"text": DESCRIPTIVE[n % 3], "labels": ["descriptive"]},
+            {"text": TONE[n % 3], "labels": ["tone"]},
+        ]
+        documents.append(
+            parse_document(json.dumps({"doc": f"t-{n}", "lang": "fr", "sentences": sentences}))
+        )
+    return documents
+
+
+def test_fold_removes_accents_and_ligatures():
+    assert fold("Œuvre à l'ÉTÉ") == "oeuvre a l'ete"
+    assert fold("Straße") == "strasse"
+
+
+def test_featurize_adds_neighbour_cues():
+    views = [
+        SentenceView(words=("probleme",), lemmas=(), cues=("difficulty",)),
+        SentenceView(words=("j'ai", "corrige"), lemmas=(), cues=("first_person_action",)),
+    ]
+    first, second = featurize(views)
+    assert "n:first_person_action" in first and not any(f.startswith("p") for f in first)
+    assert "p:difficulty" in second and "pw:probleme" in second
+    assert not any(f.startswith("n") for f in second)
+    assert "w:corrige" in second and "c: co" in second and "b:j'ai corrige" in second
+
+
+def test_a_tiny_corpus_trains_deterministically_and_predicts_its_labels(tmp_path):
+    examples = corpus_examples(_tiny_corpus())
+    first, report = train_language("fr", examples, folds=3, c_grid=(1.0,))
+    second, _ = train_language("fr", examples, folds=3, c_grid=(1.0,))
+    save_model(first, tmp_path / "one.json.gz")
+    save_model(second, tmp_path / "two.json.gz")
+    assert (tmp_path / "one.json.gz").read_bytes() == (tmp_path / "two.json.gz").read_bytes()
+    assert first.meta["fingerprint"] == second.meta["fingerprint"]
+    assert report.sentences == 36 and report.features > 0
+    loaded = read_model(tmp_path / "one.json.gz")
+    assert loaded.labels == LABELS
+    predicted = [loaded.predict(example.features).labels for example in examples[:3]]
+    assert predicted == [frozenset({"vague"}), frozenset({"descriptive"}), frozenset({"tone"})]
+
+
+def test_training_refuses_a_label_without_examples():
+    documents = [
+        parse_document(
+            json.dumps(
+                {"doc": f"u-{n}", "lang": "fr", "sentences": [{"text": t, "labels": ["vague"]}]}
+            )
+        )
+        for n, t in enumerate(VAGUE * 2)
+    ]
+    with pytest.raises(ValueError, match="positive and negative"):
+        train_language("fr", corpus_examples(documents), folds=2, c_grid=(1.0,))
+
+
+def test_prediction_confidence_is_the_closest_call():
+    model = LabelModel(
+        language="fr",
+        labels=("vague", "tone"),
+        bias=(0.0, -4.0),
+        thresholds=(0.5, 0.5),
+        weights={"w:bof": (0.1, 0.0), "w:truc": (0.0, 8.0)},
+        meta={},
+    )
+    unsure = model.predict({"w:bof": 1.0})
+    assert unsure.labels == frozenset({"vague"})
+    assert unsure.confidence < 0.1
+    sure = model.predict({"w:truc": 1.0, "w:inconnu": 1.0})
+    assert sure.labels == frozenset({"tone"})
+    assert sure.confidence > 0.9
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_shipped_models_are_small_and_complete(language):
+    model = get_model(language)
+    assert model is not None, f"bilan/coach/data/model_{language}.json.gz is missing"
+    assert model.labels == LABELS
+    assert all(0 < t < 1 for t in model.thresholds)
+    assert model.meta["fingerprint"] and model.meta["sentences"] > 500
+    from bilan.coach.model import model_path
+
+    assert model_path(language).stat().st_size < 5 * 1024 * 1024
+
+
+def test_the_version_names_the_shipped_models():
+    from bilan.coach.version import COACH_VERSION, MODEL_FINGERPRINTS
+
+    for language in ("fr", "en"):
+        model = get_model(language)
+        assert model is not None
+        assert MODEL_FINGERPRINTS[language] == model.meta["fingerprint"], (
+            "retrained model: copy the fingerprints printed by make train-coach into "
+            "bilan/coach/version.py"
+        )
+        assert model.meta["fingerprint"] in COACH_VERSION
