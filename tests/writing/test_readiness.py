@@ -256,3 +256,23 @@ def test_panel_after_a_failed_refresh_says_so_and_stops_polling(intern_client, d
     Job.objects.update(finished_at=timezone.now() - dt.timedelta(hours=1))
     assert "Analyse en cours" in panel(intern_client, dossier)
     assert Job.objects.filter(status=Job.Status.QUEUED).count() == 1
+
+
+def test_the_demo_dossier_reads_true(client, db):
+    """The demo holds reflective sentences ("Ce que j'en retiens : préparer lève
+    l'appréhension"): once analysed, its panel must see them, over prose sentences only."""
+    from django.core.management import call_command
+
+    from bilan.dossiers.models import Dossier
+    from bilan.writing.verdicts import verdicts_refresh
+
+    call_command("demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    dossier = Dossier.objects.get()
+    verdicts_refresh(dossier_id=dossier.pk)
+    client.force_login(dossier.owner)
+    body = panel(client, dossier)
+    shares = [int(n) for n in re.findall(r"Part de phrases réflexives : (\d+) %", body)]
+    assert shares and max(shares) > 0
+    results = CoachResult.objects.filter(dossier=dossier)
+    reflective = sum(r.analysis["counts"]["prose_labels"].get("reflective", 0) for r in results)
+    assert reflective >= 3
