@@ -95,6 +95,18 @@ class MissionTextForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["text"].splitlines() if line.strip()]
 
 
+class ObjectiveSplitForm(MissionTextForm):
+    text = LimitedTextField(
+        label=_("Une ligne par objectif après la séparation"),
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Pour couper à un autre endroit, placez le curseur où vous voulez couper et "
+            "appuyez sur Entrée."
+        ),
+    )
+
+
 class ObjectiveForm(forms.ModelForm):
     title = LimitedTextField(
         label=_("Objectif"), required=True, widget=forms.Textarea(attrs={"rows": 2})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from bilan.accounts.models import User
 from bilan.core.ordering import position_move
 
-from .mission import split_mission
+from .mission import split_mission, split_objective
 from .models import Dossier, JournalEntry, Objective
 
 DOSSIER_FIELDS = (
@@ -155,6 +155,39 @@ def objective_merge_next(*, objective: Objective) -> Objective | None:
     objective.save()
     following.delete()
     return objective
+
+
+def objective_split_propose(*, objective: Objective) -> list[str]:
+    return split_objective(objective.title)
+
+
+@transaction.atomic
+def objective_split(*, objective: Objective, titles: list[str]) -> list[Objective]:
+    """Cut one objective in parts, in place: the first part keeps its texts and traces."""
+    titles = [" ".join(title.split()) for title in titles if title.strip()]
+    if len(titles) < 2:
+        raise ValidationError(
+            _("Écrivez au moins deux lignes : une par objectif après la séparation.")
+        )
+    _check_objective_room(objective.dossier, len(titles) - 1)
+    Objective.objects.filter(
+        dossier_id=objective.dossier_id, position__gt=objective.position
+    ).update(position=F("position") + len(titles) - 1)
+    objective.title = titles[0]
+    objective.full_clean()
+    objective.save()
+    parts = [objective]
+    for offset, title in enumerate(titles[1:], start=1):
+        part = Objective(
+            dossier_id=objective.dossier_id,
+            title=title,
+            unplanned=objective.unplanned,
+            position=objective.position + offset,
+        )
+        part.full_clean()
+        part.save()
+        parts.append(part)
+    return parts
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from .forms import (
     MissionTextForm,
     ObjectiveAddForm,
     ObjectiveForm,
+    ObjectiveSplitForm,
     WeeksForm,
 )
 from .models import Objective
@@ -43,9 +44,17 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
     form = DossierForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         dossier = services.dossier_create(owner=request.user, **form.cleaned_data)
-        messages.success(
-            request, _("Dossier créé. Découpez maintenant votre mission en objectifs.")
-        )
+        if services.objectives_propose(dossier=dossier):
+            # The mission was just pasted: show it cut into objectives, ready to confirm.
+            messages.success(
+                request,
+                _(
+                    "Dossier créé. Voici votre mission découpée en objectifs : "
+                    "corrigez la liste si besoin, puis validez."
+                ),
+            )
+            return redirect("dossiers:objective_import", dossier.pk)
+        messages.success(request, _("Dossier créé."))
         return redirect("dossiers:home", dossier.pk)
     return render(request, "dossiers/form.html", {"form": form})
 
@@ -87,9 +96,11 @@ def dossier_delete(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def objective_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
+    objectives = list(dossier.objectives.prefetch_related("traces"))
     context = {
         "dossier": dossier,
-        "objectives": dossier.objectives.prefetch_related("traces"),
+        "objectives": objectives,
+        "proposed": [] if objectives else services.objectives_propose(dossier=dossier),
         "add_form": ObjectiveAddForm(),
     }
     return render(request, "dossiers/objectives.html", context)
@@ -177,6 +188,36 @@ def objective_merge(request: HttpRequest, dossier_id: int, objective_id: int) ->
     else:
         messages.success(request, _("Objectifs fusionnés."))
     return redirect("dossiers:objectives", dossier_id)
+
+
+@login_required
+def objective_split(request: HttpRequest, dossier_id: int, objective_id: int) -> HttpResponse:
+    """Cut one objective in two or more: one line per part, proposed from its sentences."""
+    objective = objective_for_user(request.user, dossier_id, objective_id)
+    if request.method == "POST":
+        form = ObjectiveSplitForm(request.POST)
+        if form.is_valid():
+            try:
+                parts = services.objective_split(objective=objective, titles=form.titles())
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Objectif séparé en %(n)d partie.",
+                        "Objectif séparé en %(n)d parties.",
+                        len(parts),
+                    )
+                    % {"n": len(parts)},
+                )
+                return redirect("dossiers:objectives", dossier_id)
+    else:
+        proposed = services.objective_split_propose(objective=objective)
+        form = ObjectiveSplitForm(initial={"text": "\n".join(proposed)})
+    context = {"dossier": objective.dossier, "objective": objective, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "dossiers/objective_split.html", context, status=status)
 
 
 @login_required

@@ -36,11 +36,9 @@ def test_signup_dossier_objectives_journal(live_server, page):
 
     page.fill("#id_end_date", "2026-06-26")
     page.click("main button[type=submit]")
-    page.wait_for_url("**/dossiers/*/")
+    # The pasted mission is proposed as objectives straight away.
+    page.wait_for_url("**/dossiers/*/objectives/import/")
     dossier = Dossier.objects.get(owner__email="yanis@example.org")
-
-    page.click(".steps >> text=Mission")
-    page.click("text=Découper la mission en objectifs")
     proposed = page.input_value("#id_text")
     assert proposed.splitlines() == [
         "Suivre les chantiers de rénovation",
