@@ -305,6 +305,15 @@ def feelings(request: HttpRequest, dossier_id: int) -> HttpResponse:
     return render(request, "skills/feelings.html", context, status=_status(form))
 
 
+def _axes_partial(
+    request: HttpRequest, dossier: Dossier, *, form: Form | None = None, message: str = ""
+) -> HttpResponse:
+    """Only the axes card, for htmx: the rest of the page, and what is typed there, stays."""
+    context = _feelings_context(dossier, **({"axis_form": form} if form else {}))
+    context["axis_message"] = message
+    return render(request, "skills/_axes.html", context)
+
+
 @login_required
 @require_POST
 def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
@@ -316,8 +325,13 @@ def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            if _is_htmx(request):
+                return _axes_partial(request, dossier, message=_("Axe de progrès ajouté."))
             messages.success(request, _("Axe de progrès ajouté."))
             return redirect("skills:feelings", dossier.pk)
+    if _is_htmx(request):
+        # htmx does not swap 4xx answers; the errors must show where the axis was typed.
+        return _axes_partial(request, dossier, form=form)
     context = _feelings_context(dossier, axis_form=form)
     return render(request, "skills/feelings.html", context, status=400)
 
@@ -327,8 +341,15 @@ def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
 def axis_delete(request: HttpRequest, dossier_id: int, axis_id: int) -> HttpResponse:
     axis = axis_for_user(request.user, dossier_id, axis_id)
     services.progress_axis_delete(axis=axis)
+    if _is_htmx(request):
+        dossier = dossier_for_user(request.user, dossier_id)
+        return _axes_partial(request, dossier, message=_("Axe de progrès supprimé."))
     messages.success(request, _("Axe de progrès supprimé."))
     return redirect("skills:feelings", dossier_id)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
 # --- Suggestions -----------------------------------------------------------------------------
