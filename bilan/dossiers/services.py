@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
@@ -300,12 +301,34 @@ class FirstLastWeeks:
 
 
 def journal_first_last_weeks(*, dossier: Dossier) -> FirstLastWeeks:
-    weeks = journal_weeks(dossier=dossier)
+    """The internship's first and last weeks in the journal; dates outside it never count."""
+    weeks = [
+        week
+        for week in journal_weeks(dossier=dossier)
+        if any(dossier.covers(entry.date) for entry in week.entries)
+    ]
+    for week in weeks:
+        week.entries = [entry for entry in week.entries if dossier.covers(entry.date)]
     if not weeks:
         return FirstLastWeeks(first=None, last=None)
     for week in weeks:
         week.entries.sort(key=lambda entry: (entry.date, entry.pk))
     return FirstLastWeeks(first=weeks[-1], last=weeks[0])
+
+
+def journal_date_warning(*, dossier: Dossier, date: dt.date) -> str:
+    """A warning for an entry dated outside the internship; empty when the date is inside."""
+    if dossier.covers(date):
+        return ""
+    return _(
+        "Cette entrée est datée du %(date)s, hors de la période du stage (du %(start)s au "
+        "%(end)s). Elle est enregistrée, mais ne compte ni pour la première ni pour la "
+        "dernière semaine. Corrigez la date si c'est une erreur."
+    ) % {
+        "date": date_format(date, "SHORT_DATE_FORMAT"),
+        "start": date_format(dossier.start_date, "SHORT_DATE_FORMAT"),
+        "end": date_format(dossier.end_date, "SHORT_DATE_FORMAT"),
+    }
 
 
 def journal_tags(*, dossier: Dossier) -> list[str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,7 +23,7 @@ from .forms import (
     ObjectiveSplitForm,
     WeeksForm,
 )
-from .models import Objective
+from .models import Dossier, Objective
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -31,6 +33,12 @@ def _is_htmx(request: HttpRequest) -> bool:
 def _add_errors(form: object, error: ValidationError) -> None:
     for message in error.messages:
         form.add_error(None, message)  # type: ignore[attr-defined]
+
+
+def _warn_outside_internship(request: HttpRequest, dossier: Dossier, date: dt.date) -> None:
+    warning = services.journal_date_warning(dossier=dossier, date=date)
+    if warning:
+        messages.warning(request, warning)
 
 
 @login_required
@@ -66,7 +74,7 @@ def dossier_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "dossier": dossier,
         "checklist": dossier_checklist(dossier),
         "summary": services.plan_summary(dossier=dossier),
-        "journal_form": JournalEntryForm(),
+        "journal_form": JournalEntryForm(dossier=dossier),
         "recent_entries": dossier.journal_entries.all()[:5],
     }
     return render(request, "dossiers/home.html", context)
@@ -243,7 +251,7 @@ def plan(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def journal(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    form = JournalEntryForm(request.POST or None)
+    form = JournalEntryForm(request.POST or None, dossier=dossier)
     if request.method == "POST" and form.is_valid():
         try:
             services.journal_entry_create(dossier=dossier, **form.cleaned_data)
@@ -251,6 +259,7 @@ def journal(request: HttpRequest, dossier_id: int) -> HttpResponse:
             _add_errors(form, error)
         else:
             messages.success(request, _("Entrée ajoutée au journal."))
+            _warn_outside_internship(request, dossier, form.cleaned_data["date"])
             back = "dossiers:home" if request.POST.get("from") == "home" else "dossiers:journal"
             return redirect(back, dossier.pk)
     tag = request.GET.get("tag", "")[:100]
@@ -271,6 +280,7 @@ def journal_entry_edit(request: HttpRequest, dossier_id: int, entry_id: int) -> 
     if request.method == "POST" and form.is_valid():
         services.journal_entry_update(entry=entry, **form.cleaned_data)
         messages.success(request, _("Entrée modifiée."))
+        _warn_outside_internship(request, entry.dossier, form.cleaned_data["date"])
         return redirect("dossiers:journal", dossier_id)
     context = {"dossier": entry.dossier, "entry": entry, "form": form}
     return render(

@@ -123,7 +123,10 @@ PASTED = [
         "Participer au projet – un outil interne – puis former les équipes",
         ["Participer au projet – un outil interne – puis former les équipes"],
     ),
-    ("Accueil de 9 h - 17 h et gestion des e-mails", ["Accueil de 9 h - 17 h et gestion des e-mails"]),
+    (
+        "Accueil de 9 h - 17 h et gestion des e-mails",
+        ["Accueil de 9 h - 17 h et gestion des e-mails"],
+    ),
 ]
 
 
