@@ -123,6 +123,13 @@ class ObjectiveForm(forms.ModelForm):
         model = Objective
         fields = ["title", "unplanned", "status", "actual", "contribution", "reason"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:
+            # Several objectives can be open for editing on one page: ids name the objective.
+            kwargs.setdefault("auto_id", f"id_objective{instance.pk}_%s")
+        super().__init__(*args, **kwargs)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if (
