@@ -34,6 +34,7 @@ from .forms import (
     HighlightForm,
     PickSkillForm,
     SkillSearchForm,
+    level_choices,
 )
 from .models import Highlight
 
@@ -97,7 +98,13 @@ def skill_pick(request: HttpRequest, dossier_id: int) -> HttpResponse:
             query=form.cleaned_data["q"], frameworks=form.chosen_frameworks()
         )
     kept = set(dossier.skills.exclude(skill=None).values_list("skill_id", flat=True))
-    context = {"dossier": dossier, "form": form, "results": results, "kept": kept}
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "results": results,
+        "kept": kept,
+        "level_choices": level_choices(),
+    }
     template = "skills/_results.html" if request.headers.get("HX-Request") else "skills/pick.html"
     return render(request, template, context, status=_status(form))
 
@@ -109,7 +116,12 @@ def skill_add_from_framework(request: HttpRequest, dossier_id: int) -> HttpRespo
     form = PickSkillForm(request.POST, frameworks=services.frameworks_for_dossier(dossier=dossier))
     if form.is_valid():
         try:
-            item = services.dossier_skill_add(dossier=dossier, skill=form.cleaned_data["skill"])
+            item = services.dossier_skill_add(
+                dossier=dossier,
+                skill=form.cleaned_data["skill"],
+                level_before=form.cleaned_data["level_before"],
+                level_now=form.cleaned_data["level_now"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -117,8 +129,10 @@ def skill_add_from_framework(request: HttpRequest, dossier_id: int) -> HttpRespo
                 request, _("« %(label)s » ajoutée à vos compétences.") % {"label": item.label}
             )
             return redirect("skills:list", dossier.pk)
-    else:
+    elif "skill" in form.errors:
         messages.error(request, _("Cette compétence n'est pas dans vos référentiels."))
+    else:
+        messages.error(request, _("Choisissez les niveaux dans la liste proposée."))
     return redirect("skills:pick", dossier.pk)
 
 
