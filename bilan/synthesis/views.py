@@ -40,6 +40,7 @@ def synthesis_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
             {
                 "document": document,
                 "words": document.word_count(),
+                "notes": services.synthesis_notes(dossier=dossier, version=current),
                 "versions": synthesis.versions.all()[:20],  # type: ignore[union-attr]
             }
         )
