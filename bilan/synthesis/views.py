@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bilan.documents.limits import DocumentTooLarge
-from bilan.documents.model import TRAME, TRAME_HEADINGS
+from bilan.documents.model import TRAME_HEADINGS
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
-from bilan.writing.services import text_review
 
+from . import review as synthesis_coach
 from . import services
 from .access import version_for_user
 from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
@@ -20,12 +20,6 @@ from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
 
 def _headings(dossier: Dossier) -> dict[str, str]:
     return TRAME_HEADINGS["en" if dossier.language == "en" else "fr"]
-
-
-def _full_text(dossier: Dossier, sections: dict[str, str]) -> str:
-    """The synthesis as one text with its headings, the shape the coach checks the trame on."""
-    headings = _headings(dossier)
-    return "\n\n".join(f"{headings[key]}\n\n{sections.get(key, '')}" for key in TRAME)
 
 
 @login_required
@@ -143,8 +137,8 @@ def synthesis_review(request: HttpRequest, dossier_id: int) -> HttpResponse:
     current = services.synthesis_current(synthesis=synthesis) if synthesis else None
     if current is None:
         raise Http404
-    review = text_review(text=_full_text(dossier, current.sections), language=dossier.language)
-    return render(request, "writing/_review.html", {"dossier": dossier, "review": review})
+    review = synthesis_coach.synthesis_review(dossier=dossier, sections=current.sections)
+    return render(request, "synthesis/_review.html", {"dossier": dossier, "review": review})
 
 
 @login_required
