@@ -295,4 +295,4 @@ def test_suggestion_buttons(intern_client, dossier):
 def test_dossier_nav_and_home_checklist_link_to_skills(intern_client, dossier):
     body = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert _url("skills:list", dossier) in body and _url("skills:feelings", dossier) in body
-    assert "0 compétences, dont 0 sans exemple" in body
+    assert "0 compétence" in body and "il manque : une compétence technique" in body
