@@ -101,10 +101,6 @@ class ObjectiveSplitForm(MissionTextForm):
         label=_("Une ligne par objectif après la séparation"),
         required=True,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "Pour couper à un autre endroit, placez le curseur où vous voulez couper et "
-            "appuyez sur Entrée."
-        ),
     )
 
 

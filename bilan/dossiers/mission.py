@@ -184,10 +184,36 @@ def split_mission(text: str) -> list[str]:
     return objectives
 
 
+# "Former les équipes et rédiger le guide": "et" before an infinitive joins two tasks.
+_AND_INFINITIVE = re.compile(r"\s+(?:et|puis|ainsi que)\s+(\w+)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\w{2,}(?:er|ir|re)$", re.IGNORECASE)
+_NOT_VERBS = frozenset(
+    """autre entre notre votre contre centre membre nombre ordre titre chiffre lettre offre
+    livre libre propre cadre dossier fichier premier dernier papier métier chantier
+    calendrier courrier atelier quartier clavier fournisseur plaisir avenir désir loisir
+    super power cahier""".split()
+)
+
+
+def _split_on_and(title: str) -> list[str]:
+    parts, last = [], 0
+    for match in _AND_INFINITIVE.finditer(title):
+        word = match.group(1)
+        if _INFINITIVE.match(word) and word.casefold() not in _NOT_VERBS:
+            parts.append(title[last : match.start()])
+            last = match.start(1)
+    parts.append(title[last:])
+    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+        return parts
+    return [title]
+
+
 def split_objective(title: str) -> list[str]:
-    """Parts one objective could be split into: its bullets, its "; " parts, its sentences."""
+    """Where one objective could be cut: bullets, "; ", sentences, then "et" + infinitive."""
     parts = split_mission(title)
     if len(parts) < 2:
         pieces = re.split(r"\s*;\s+|(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])", title.strip())
         parts = [_tidy(piece) for piece in pieces if piece.strip()]
+    if len(parts) < 2:
+        parts = [_tidy(piece) for piece in _split_on_and(title.strip())]
     return [part for part in parts if part]

@@ -132,10 +132,12 @@ def objective_import(request: HttpRequest, dossier_id: int) -> HttpResponse:
                     % {"n": len(created)},
                 )
                 return redirect("dossiers:objectives", dossier.pk)
+        proposed = []
     else:
         proposed = services.objectives_propose(dossier=dossier)
         form = MissionTextForm(initial={"text": "\n".join(proposed)})
-    return render(request, "dossiers/objective_import.html", {"dossier": dossier, "form": form})
+    context = {"dossier": dossier, "form": form, "proposed": proposed}
+    return render(request, "dossiers/objective_import.html", context)
 
 
 @login_required
@@ -220,10 +222,16 @@ def objective_split(request: HttpRequest, dossier_id: int, objective_id: int) ->
                     % {"n": len(parts)},
                 )
                 return redirect("dossiers:objectives", dossier_id)
+        proposed = []
     else:
         proposed = services.objective_split_propose(objective=objective)
         form = ObjectiveSplitForm(initial={"text": "\n".join(proposed)})
-    context = {"dossier": objective.dossier, "objective": objective, "form": form}
+    context = {
+        "dossier": objective.dossier,
+        "objective": objective,
+        "form": form,
+        "proposed_parts": len(proposed),
+    }
     status = 400 if form.errors else 200
     return render(request, "dossiers/objective_split.html", context, status=status)
 

@@ -188,6 +188,15 @@ def test_split_is_stable_and_never_yields_blank_items(text):
         ),
         ("Analyser les ventes. Préparer le comité.", ["Analyser les ventes", "Préparer le comité"]),
         ("Mettre à jour le site", ["Mettre à jour le site"]),
+        (
+            "Former les utilisateurs à l'outil et rédiger le guide",
+            ["Former les utilisateurs à l'outil", "Rédiger le guide"],
+        ),
+        ("Suivre le chantier et le dossier client", ["Suivre le chantier et le dossier client"]),
+        (
+            "Gérer les stocks et entre autres les commandes",
+            ["Gérer les stocks et entre autres les commandes"],
+        ),
     ],
 )
 def test_split_objective_proposes_its_parts(title, expected):
