@@ -278,7 +278,9 @@ def dossier_checklist(dossier: Dossier) -> Checklist:
             available=True,
             done=summary.total > 0 and summary.reviewed == summary.total,
             detail=_n("%(n)d objectif revu", "%(n)d objectifs revus", summary.reviewed)
-            + gettext(" sur %(total)d") % {"total": summary.total},
+            + gettext(" sur %(total)d") % {"total": summary.total}
+            if summary.total
+            else "",
             url=reverse("dossiers:plan", args=[dossier.pk]),
             missing=_missing(
                 [
