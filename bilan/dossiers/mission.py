@@ -14,7 +14,7 @@ import re
 _ITEM_MARK = re.compile(
     r"^\s*(?:[-*•·–—▪◦●○►▶➢➤✓✔→]+|\(?\d{1,2}\s*[.)°-]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s*"
 )
-_TRAILING = re.compile(r"[\s;,.]+$")
+_TRAILING = re.compile(r"[\s;,.:]+$")
 _MAX_HEADING_WORDS = 8
 
 # A word cut at the end of a PDF line: "dévelop-\npement" → "développement".
@@ -37,11 +37,38 @@ _DATE_WORDS = frozenset(
 
 def _is_heading(line: str) -> bool:
     # "Activités confiées :" introduces a list; it is not an objective itself.
-    return line.rstrip().endswith(":") and len(line.split()) <= _MAX_HEADING_WORDS
+    line = line.rstrip()
+    return (
+        line.endswith(":")
+        and len(line.split()) <= _MAX_HEADING_WORDS
+        and any(char.isalpha() for char in line)
+    )
+
+
+_INTRO_WORDS = re.compile(
+    r"\b(?:missions?|activit[ée]s?|t[âa]ches?|objectifs?|r[ôo]les?|responsabilit[ée]s?|"
+    r"comp[ée]tences?|travaux|fonctions?|tasks?|duties|activities)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_intro(item: str) -> str:
+    """ "Missions : analyser …" → "analyser …"; "Communication : animer …" keeps its theme."""
+    while True:
+        head, colon, rest = item.partition(":")
+        if not (colon and rest.strip() and _is_heading(head + ":") and _INTRO_WORDS.search(head)):
+            return item
+        item = rest.strip()
+
+
+_LEADING_MARKS = re.compile(r"^[-*•·–—▪◦●○►▶➢➤✓✔→\s]+")
 
 
 def _tidy(item: str) -> str:
-    item = _TRAILING.sub("", " ".join(item.split()))
+    item = _LEADING_MARKS.sub("", _TRAILING.sub("", " ".join(item.split())))
+    # "- 1) Analyser": a bullet before a number, as some conventions nest them.
+    while (mark := _ITEM_MARK.match(item)) and item[mark.end() :].strip():
+        item = item[mark.end() :]
     return item[:1].upper() + item[1:]
 
 
@@ -158,17 +185,16 @@ def split_mission(text: str) -> list[str]:
             continuing = False
             continue
         mark = _ITEM_MARK.match(raw)
-        if mark and raw[mark.end() :].strip():
-            items.append(raw[mark.end() :].strip())
+        if mark and raw[mark.end() :].strip() and not _is_heading(raw[mark.end() :]):
+            items.append(_drop_intro(raw[mark.end() :].strip()))
             continuing = True
         elif _is_heading(line):
             continuing = False
         elif has_marks and continuing and (raw[:1].isspace() or line[:1].islower()):
             items[-1] = f"{items[-1]} {line}"
         else:
-            if ":" in line and _is_heading(line.split(":", 1)[0] + ":"):
-                # "Missions : analyser ...; rédiger ..." on one line.
-                line = line.split(":", 1)[1].strip()
+            # "Missions : analyser ...; rédiger ..." on one line.
+            line = _drop_intro(line)
             if line:
                 items.append(line)
             continuing = True
@@ -178,7 +204,7 @@ def split_mission(text: str) -> list[str]:
         for part in _split_semicolons(item):
             tidy = _tidy(part)
             key = tidy.casefold()
-            if tidy and key not in seen:
+            if any(char.isalnum() for char in tidy) and key not in seen:
                 seen.add(key)
                 objectives.append(tidy)
     return objectives

@@ -86,6 +86,16 @@ def dossier_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
     form = DossierForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
         services.dossier_update(dossier=dossier, **form.cleaned_data)
+        if (
+            "mission_text" in form.changed_data
+            and not dossier.objectives.exists()
+            and services.objectives_propose(dossier=dossier)
+        ):
+            messages.success(
+                request,
+                _("Dossier enregistré. Voici votre mission découpée en objectifs : validez-les."),
+            )
+            return redirect("dossiers:objective_import", dossier.pk)
         messages.success(request, _("Dossier enregistré."))
         return redirect("dossiers:home", dossier.pk)
     return render(request, "dossiers/form.html", {"form": form, "dossier": dossier})

@@ -129,3 +129,18 @@ def test_home_in_english(intern_client, intern, dossier):
     page = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert 'lang="en"' in page
     assert "Prepare a question about what comes next" in page
+
+
+def test_mission_pasted_later_also_lands_on_the_proposal(intern_client, intern):
+    intern_client.post(reverse("dossiers:create"), {**VALID, "mission_text": ""})
+    dossier = Dossier.objects.get()
+    response = intern_client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {**VALID, "mission_text": "1) Préparer les soins 2) Accueillir les patients"},
+    )
+    assert response.url == reverse("dossiers:objective_import", args=[dossier.pk])
+    again = intern_client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {**VALID, "mission_text": "1) Préparer les soins 2) Accueillir les patients"},
+    )
+    assert again.url == reverse("dossiers:home", args=[dossier.pk])
