@@ -99,13 +99,22 @@ def plan_sentence(counts: dict[str, int], total: int) -> str:
     """How the plan went, as a sentence a tutor reads: "Sur les 4 objectifs de mon stage, 2 ont
     été réalisés, 1 l'a été en partie et 1 a évolué en cours de route."."""
     status = Objective.Status
+    if total == 1:
+        only = next((key for key, count in counts.items() if count), status.PLANNED)
+        single = {
+            status.DONE: _("L'objectif de mon stage a été réalisé."),
+            status.PARTIAL: _("L'objectif de mon stage a été réalisé en partie."),
+            status.CHANGED: _("L'objectif de mon stage a évolué en cours de route."),
+            status.DROPPED: _("L'objectif de mon stage a été abandonné."),
+            status.PLANNED: _("L'objectif de mon stage reste à mener."),
+        }
+        return single[only]
     order = [status.DONE, status.PARTIAL, status.CHANGED, status.DROPPED, status.PLANNED]
     parts = [_status_phrase(status, counts[status]) for status in order if counts.get(status)]
-    return ngettext(
-        "Sur l'objectif de mon stage, %(parts)s.",
-        "Sur les %(n)d objectifs de mon stage, %(parts)s.",
-        total,
-    ) % {"n": total, "parts": _enumerate(parts)}
+    return _("Sur les %(n)d objectifs de mon stage, %(parts)s.") % {
+        "n": total,
+        "parts": _enumerate(parts),
+    }
 
 
 def _deroulement(dossier: Dossier) -> list[Block]:
