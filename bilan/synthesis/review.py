@@ -124,6 +124,13 @@ def dossier_facts(*, dossier: Dossier, text: SynthesisText) -> Facts:
     )
     difficulties = skills.highlights_for_dossier(dossier=dossier).get("difficulty", [])
     solutions = [_norm(d.solution) for d in difficulties if d.solution.strip()]
+    # A changed or dropped objective is drafted with its reason, which says what was done
+    # instead: that paragraph answers its own obstacle.
+    solutions += [
+        _norm(objective.reason)
+        for objective in dossier.objectives.filter(status__in=["changed", "dropped"])
+        if objective.reason.strip()
+    ]
     return Facts(
         axes=shown_axes,
         ambition=ambition or bool(others),

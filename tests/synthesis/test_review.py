@@ -66,3 +66,22 @@ def test_fewer_than_two_axes_counted_from_the_dossier(intern_client, reviewed):
     services.synthesis_regenerate_apply(synthesis=synthesis, keys={"ouverture"})
     page = _review(intern_client, reviewed)
     assert "Axes de progrès dans la synthèse : 1 ; la checklist en demande au moins 2." in page
+
+
+def test_demo_review_agrees_with_the_demo_draft(client):
+    import io
+
+    from django.core.management import call_command
+
+    from bilan.demo import content
+    from bilan.dossiers.models import Dossier
+
+    call_command("demo", stdout=io.StringIO())
+    dossier = Dossier.objects.get(owner__email=content.DEMO_EMAIL)
+    client.force_login(dossier.owner)
+    page = _review(client, dossier)
+    assert "Axes de progrès formulés" not in page
+    # The dropped objective's paragraph says what replaced it: not a difficulty left alone.
+    assert "Difficulté évoquée sans solution" not in page
+    assert "Aucune question ni ambition sur la suite" not in page
+    assert "**" not in page
