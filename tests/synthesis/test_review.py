@@ -68,7 +68,7 @@ def test_fewer_than_two_axes_counted_from_the_dossier(intern_client, reviewed):
     assert "Axes de progrès dans la synthèse : 1 ; la checklist en demande au moins 2." in page
 
 
-def test_demo_review_agrees_with_the_demo_draft(client):
+def test_demo_review_agrees_with_the_demo_draft(db, client):
     import io
 
     from django.core.management import call_command
