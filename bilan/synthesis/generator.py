@@ -163,12 +163,10 @@ def _competences(dossier: Dossier) -> list[Block]:
             by_skill.setdefault(item.pk, []).append(example)
     # Skills illustrated by the same example share one line: the example is told once.
     told: dict[int, list[str]] = {}
-    missing: list[str] = []
     for group in overview.groups:
         for item in group.skills:
             found = by_skill.get(item.pk, [])
             if not found:
-                missing.append(item.label)
                 continue
             levels = ""
             if item.level_before and item.level_now:
@@ -290,7 +288,7 @@ BUILDERS = {
 }
 
 
-def _prompts() -> dict[str, str]:
+def section_prompts() -> dict[str, str]:
     """What to write in a section the dossier cannot fill yet: shown to the intern only."""
     return {
         "introduction": _("Présentez l'entreprise, votre service et votre mission."),
@@ -308,7 +306,7 @@ def _prompts() -> dict[str, str]:
 
 def _note_prefixes() -> tuple[str, ...]:
     # Drafts written before notes left the text began their to-dos with these words.
-    return (_("À illustrer d'un exemple : "), *_prompts().values())
+    return (_("À illustrer d'un exemple : "), *section_prompts().values())
 
 
 def is_intern_note(block: Block, *, language: str) -> bool:
@@ -326,7 +324,7 @@ def is_intern_note(block: Block, *, language: str) -> bool:
 def intern_notes(*, dossier: Dossier, sections: dict[str, str]) -> dict[str, list[str]]:
     """What is left to do, per section key: on screen beside the synthesis, never exported."""
     with translation.override(dossier.language):
-        prompts = _prompts()
+        prompts = section_prompts()
         notes: dict[str, list[str]] = {}
         for key in TRAME:
             if not sections.get(key, "").strip():

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from . import review as synthesis_coach
 from . import services
 from .access import version_for_user
 from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
+from .generator import section_prompts
 
 
 def _headings(dossier: Dossier) -> dict[str, str]:
@@ -60,7 +62,14 @@ def synthesis_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
     current = services.synthesis_current(synthesis=synthesis) if synthesis else None
     if synthesis is None or current is None:
         return redirect("synthesis:home", dossier.pk)
-    form = SynthesisForm(request.POST or None, initial=current.sections, language=dossier.language)
+    with translation.override(dossier.language):
+        placeholders = section_prompts()
+    form = SynthesisForm(
+        request.POST or None,
+        initial=current.sections,
+        language=dossier.language,
+        placeholders=placeholders,
+    )
     if request.method == "POST" and form.is_valid():
         version = services.synthesis_save(synthesis=synthesis, sections=form.sections())
         if version is None:

@@ -112,3 +112,15 @@ def test_to_dos_in_an_older_draft_stay_out_of_the_exports(dossier):
     texts = _texts(dossier)
     _assert_for_readers(texts)
     assert "J'ai appris Canva." in texts["md"].replace("\u2019", "'")
+
+
+def test_to_dos_are_on_screen(intern_client, dossier):
+    from django.urls import reverse
+
+    skills.dossier_skill_add(dossier=dossier, label="Canva", family="technical")
+    services.synthesis_generate(dossier=dossier)
+    home = intern_client.get(reverse("synthesis:home", args=[dossier.pk])).content.decode()
+    assert "À compléter" in home and "Canva." in home
+    assert "apparaissent dans aucun export" in home
+    edit = intern_client.get(reverse("synthesis:edit", args=[dossier.pk])).content.decode()
+    assert 'placeholder="Quelle difficulté avez-vous rencontrée' in edit
