@@ -43,6 +43,20 @@ def test_adding_an_axis_keeps_the_ressentis_typed_above(live_server, page, inter
     assert ProgressAxis.objects.filter(dossier=dossier).count() == 0
     assert page.input_value("#id_culture") == FEELINGS["culture"]
 
+    # Leaving by a link asks first (the browser's own "leave the page?" dialog).
+    kinds: list[str] = []
+
+    def stay(dialog):
+        kinds.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.locator("ol.steps a", has_text="Accueil").click()
+    page.wait_for_timeout(500)
+    page.remove_listener("dialog", stay)
+    assert kinds == ["beforeunload"]
+    assert page.input_value("#id_team") == FEELINGS["team"]
+
     page.locator("main form.card button[type=submit]", has_text="Enregistrer").click()
     page.locator("text=Ressentis enregistrés").wait_for()
     stored = Feelings.objects.get(dossier=dossier)
