@@ -7,6 +7,7 @@ loads (each objective's edit form at once, for instance), as if every edit were 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -19,12 +20,15 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from bilan.demo import content
 from bilan.dossiers.models import Dossier
 from bilan.evidence.models import MailboxImport, Trace
 from bilan.feedback.models import Answer, Discovery, FeedbackRequest
-from bilan.meeting.models import Question
+from bilan.feedback.tokens import token_hash, token_new
+from bilan.meeting.models import Question, Record
+from bilan.meeting.tokens import record_token_hash
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -229,3 +233,42 @@ def test_objectives_page_with_every_edit_open_has_unique_coach_targets(demo_clie
     coach_targets = [name for name in ids if name.startswith("coach-")]
     assert len(coach_targets) >= 3 * dossier.objectives.count()
     assert _duplicates(ids) == []
+
+
+def test_pages_reached_by_a_link_or_signed_out_repeat_no_id(demo_client):
+    """The rater's questionnaire, the tutor's meeting record, and the signed-out pages."""
+    _, dossier = demo_client
+    client = Client()
+    urls = [reverse(name) for name in ("landing", "accounts:login", "accounts:signup")]
+    urls.append(reverse("accounts:password_reset"))
+    later = timezone.now() + dt.timedelta(days=7)
+    for feedback_request in FeedbackRequest.objects.filter(dossier=dossier):
+        token = token_new()
+        FeedbackRequest.objects.filter(pk=feedback_request.pk).update(
+            token_hash=token_hash(token), expires_at=later, revoked_at=None
+        )
+        urls += [
+            reverse("feedback_public:notice", args=[token]),
+            reverse("feedback_public:answer", args=[token]),
+        ]
+    record = Record.objects.filter(dossier=dossier).first()
+    if record is not None:
+        token = token_new()
+        Record.objects.filter(pk=record.pk).update(
+            token_hash=record_token_hash(token),
+            link_version=record.version,
+            link_expires_at=later,
+            frozen_at=None,
+        )
+        urls.append(reverse("meeting_public:record", args=[token]))
+    problems, pages = {}, 0
+    for url in urls:
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        pages += 1
+        duplicates = _duplicates(_page_ids(client, response.content.decode()))
+        if duplicates:
+            problems[url] = duplicates
+    assert problems == {}
+    assert pages >= 10
