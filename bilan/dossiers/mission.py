@@ -134,6 +134,8 @@ def _explode_inline(line: str) -> list[str]:
         [(m.start(), m.end()) for m in _INLINE_BULLET.finditer(body)],
         _number_cuts(body),
         _dash_cuts(body),
+        # After "Missions :", "; " separates items however short they are.
+        [(m.start(), m.end()) for m in re.finditer(r"\s*;\s*", body)] if prefix else [],
     ):
         if not cuts:
             continue

@@ -94,6 +94,11 @@ PASTED = [
             "Mettre à jour le planning",
         ],
     ),
+    (
+        "Tâches principales : accueil ; facturation ; relances clients",
+        ["Accueil", "Facturation", "Relances clients"],
+    ),
+    ("Il arrive ; il repart", ["Il arrive ; il repart"]),
     # Copied from a PDF: an item wraps, a word is hyphenated across the line break.
     (
         "Activités confiées :\n- Mettre en place un outil de suivi des ventes et le dévelop-\n"
