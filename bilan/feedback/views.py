@@ -40,6 +40,7 @@ def request_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "answer"
         ),
         "invite_form": InviteForm(initial={"language": dossier.language}),
+        "tutor_to_invite": _invite_initial(dossier, "").get("name", ""),
     }
     return render(request, "feedback/requests.html", context)
 

@@ -163,6 +163,8 @@ def test_invite_prefills_the_tutor_from_the_dossier(intern_client, dossier):
     page = intern_client.get(url).content.decode()
     assert 'value="Sophie Laurent"' in page and 'value="sophie.laurent@example.org"' in page
     assert '<option value="tutor" selected>' in page
+    listing = intern_client.get(reverse("feedback:requests", args=[dossier.pk]))
+    assert "Inviter votre tuteur, Sophie Laurent" in listing.content.decode()
     other = intern_client.get(url, {"who": "other"}).content.decode()
     assert 'value="Sophie Laurent"' not in other
 
