@@ -143,7 +143,7 @@ def dossier_facts(*, dossier: Dossier, text: SynthesisText) -> Facts:
 class SynthesisReview:
     review: Review
     segments: list[tuple[Segment, bool]]  # (segment, is a heading)
-    sentence_findings: list[tuple[int, Finding]]
+    sentence_findings: list[tuple[int, Finding, str]]  # (number, finding, the words it is about)
     document_findings: list[Finding]
     notes: list[str]
 
@@ -177,6 +177,12 @@ def _keep_sentence_finding(finding: Finding, facts: Facts, text: SynthesisText) 
         return True
     paragraph = _norm(text.text[block.start : block.end])
     return not any(solution[:80] in paragraph for solution in facts.solutions)
+
+
+def _excerpt(text: str, finding: Finding, limit: int = 160) -> str:
+    """The words a finding is about, so it reads without opening the whole text."""
+    words = " ".join(text[finding.start : finding.end].split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
 def _with_dossier_count(finding: Finding, facts: Facts) -> Finding:
@@ -230,7 +236,9 @@ def synthesis_review(*, dossier: Dossier, sections: dict[str, str]) -> Synthesis
     return SynthesisReview(
         review=review,
         segments=segments,
-        sentence_findings=[(renumber[old], finding) for old, finding in kept],
+        sentence_findings=[
+            (renumber[old], finding, _excerpt(structured.text, finding)) for old, finding in kept
+        ],
         document_findings=document,
         notes=notes,
     )

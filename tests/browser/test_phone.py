@@ -100,3 +100,20 @@ def test_desktop_header_shows_its_links(live_server, page, intern, dossier):
     assert page.locator("header.site >> text=Se déconnecter").is_visible()
     assert not page.locator("header.site summary").is_visible()
     _shot(page, "desktop")
+
+
+def test_synthesis_review_reads_at_full_width(live_server, page):
+    call_command("demo", stdout=io.StringIO())
+    dossier = Dossier.objects.get(owner__email=content.DEMO_EMAIL)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.context.add_cookies(_session_cookie(live_server, dossier.owner))
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/synthesis/")
+    page.locator("button", has_text="Relire toute la synthèse").click()
+    page.locator(".synthesis-coach").wait_for(timeout=60_000)
+    page.locator(".synthesis-coach summary").click()
+    page.locator(".synthesis-coach").scroll_into_view_if_needed()
+    _shot(page, "review")
+    # Not squeezed into a side column, and no Markdown markers in the reviewed text.
+    assert _box(page, ".synthesis-coach")["width"] >= 900
+    text = page.locator(".synthesis-coach .coach-text").inner_text()
+    assert "**" not in text and "Difficultés et solutions" in text

@@ -85,3 +85,5 @@ def test_demo_review_agrees_with_the_demo_draft(db, client):
     assert "Difficulté évoquée sans solution" not in page
     assert "Aucune question ni ambition sur la suite" not in page
     assert "**" not in page
+    # Each sentence finding quotes the words it is about.
+    assert page.count('class="small coach-excerpt"') == page.count("<li value=")
