@@ -26,6 +26,7 @@ def svg_to_png(svg: str, *, scale: float = 2.0) -> tuple[bytes, float, float]:
     """The PNG of ``svg`` at ``scale`` pixels per SVG unit, with the SVG's width and height."""
     import pypdfium2
     import weasyprint
+    from weasyprint.urls import URLFetcher
 
     width, height = svg_size(svg)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -35,7 +36,9 @@ def svg_to_png(svg: str, *, scale: float = 2.0) -> tuple[bytes, float, float]:
         f" img {{ display: block; width: {width}px; height: {height}px }}</style>"
         f'<img src="data:image/svg+xml;base64,{data}">'
     )
-    pdf_bytes = weasyprint.HTML(string=html).write_pdf()
+    # As for the PDF: the chart's own data: URI is the only resource that may be read.
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    pdf_bytes = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
     pdf = pypdfium2.PdfDocument(pdf_bytes)
     try:
         page = pdf[0]

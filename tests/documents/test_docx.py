@@ -64,8 +64,8 @@ def test_chart_is_a_picture_under_its_heading(word: docx.document.Document) -> N
 
     image = Image.open(io.BytesIO(blob))
     # Drawn, not blank: a good share of the pixels are the chart's dark bars and labels.
-    pixels = list(image.convert("L").getdata())
-    assert sum(1 for value in pixels if value < 128) > len(pixels) * 0.03
+    histogram = image.convert("L").histogram()
+    assert sum(histogram[:128]) > sum(histogram) * 0.03
 
 
 def test_footer_has_text_and_page_fields(word: docx.document.Document) -> None:
@@ -90,3 +90,20 @@ def test_english_and_hostile_text() -> None:
     hostile = Document("T\x00", sections=[Section("s", "S", [Paragraph([Run("<w:p>\x00\x07&")])])])
     read = docx.Document(io.BytesIO(render_docx(hostile)))
     assert read.paragraphs[-1].text == "<w:p>&"
+
+
+def test_chart_picture_fetches_nothing_outside(tmp_path) -> None:
+    from bilan.documents.raster import svg_to_png
+
+    from PIL import Image
+
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (50, 50), (0, 0, 0)).save(secret)
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 50 50" width="50" height="50">'
+        f'<image href="{secret.as_uri()}" width="50" height="50"/></svg>'
+    )
+    png, width, height = svg_to_png(svg)
+    darkest, _lightest = Image.open(io.BytesIO(png)).convert("L").getextrema()
+    assert (width, height) == (50.0, 50.0)
+    assert darkest > 200  # the black file was never read: the picture stays white
