@@ -93,9 +93,9 @@ def test_english_and_hostile_text() -> None:
 
 
 def test_chart_picture_fetches_nothing_outside(tmp_path) -> None:
-    from bilan.documents.raster import svg_to_png
-
     from PIL import Image
+
+    from bilan.documents.raster import svg_to_png
 
     secret = tmp_path / "secret.png"
     Image.new("RGB", (50, 50), (0, 0, 0)).save(secret)
