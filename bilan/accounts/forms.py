@@ -62,6 +62,17 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("Adresse e-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+    # Django's message speaks of a "username" and of case; addresses are stored in lowercase.
+    error_messages = {
+        "invalid_login": _(
+            "L'adresse e-mail ou le mot de passe est incorrect. Vérifiez-les, ou choisissez "
+            "un nouveau mot de passe avec le lien ci-dessous."
+        ),
+        "inactive": _("Ce compte est désactivé."),
+    }
+
+    def clean_username(self) -> str:
+        return str(self.cleaned_data["username"]).strip().lower()
 
 
 class PreferencesForm(forms.ModelForm):

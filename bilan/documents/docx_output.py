@@ -3,8 +3,8 @@
 Headings use "Title" and "Heading 1", lists "List Bullet" and "List Number", so the intern can
 restyle the whole file from Word's style gallery and screen readers see a real outline.
 
-The chart is not drawn: Word wants a raster image, and turning SVG into PNG would need another
-native dependency (cairosvg) for one picture. A one-line note points to the PDF instead.
+The chart goes in as a PNG (Word wants a raster image) rasterised from the same SVG as the PDF's
+(see ``raster.py``), with its description as the picture's alternative text.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bilan.documents.labels import LABELS
 from bilan.documents.limits import DEFAULT_MAX_WORDS, check_size
 from bilan.documents.model import BulletList, Document, Run
+from bilan.documents.raster import svg_to_png
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -59,24 +60,35 @@ def render_docx(document: Document, *, max_words: int = DEFAULT_MAX_WORDS) -> by
     if document.meta:
         _meta_table(word, document.meta, labels.meta_separator)
 
-    chart_note = document.chart_svg is not None
+    chart_pending = document.chart_svg is not None
     for section in document.sections:
         word.add_heading(section.heading, level=1)
-        if chart_note and section.key == document.chart_section:
-            _add_runs(word.add_paragraph(), [Run(labels.chart_elsewhere, italic=True)])
-            chart_note = False
+        if chart_pending and section.key == document.chart_section:
+            _add_chart(word, document, Mm)
+            chart_pending = False
         for block in section.blocks:
             if isinstance(block, BulletList):
                 _add_list(word, block)
             else:
                 _add_runs(word.add_paragraph(), block.runs)
-    if chart_note:
-        _add_runs(word.add_paragraph(), [Run(labels.chart_elsewhere, italic=True)])
+    if chart_pending:
+        _add_chart(word, document, Mm)
 
     _footer(page.footer.paragraphs[0], document.footer, Pt)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _add_chart(word: DocxDocument, document: Document, mm: type) -> None:
+    assert document.chart_svg is not None
+    png, width, height = svg_to_png(document.chart_svg)
+    # At most 120 mm wide and 110 mm high: beside the text it illustrates, not a page of its own.
+    width_mm = min(120.0, 110.0 * width / height)
+    word.add_picture(io.BytesIO(png), width=mm(width_mm))
+    # Screen readers read the picture's description (Word's "alt text").
+    for element in word.paragraphs[-1]._p.xpath(".//wp:docPr"):
+        element.set("descr", LABELS[document.language].chart_alt)
 
 
 def _add_runs(paragraph: DocxParagraph, runs: list[Run]) -> None:

@@ -96,9 +96,10 @@ def _section(section: Section, chart_of: Document | None) -> str:
     blocks = [_block(block) for block in section.blocks]
     # The heading travels with its first block: a floated chart right after a heading is
     # out of the flow, so "break-after: avoid" alone would let the heading end a page alone.
-    parts[-1] = f'<div class="keep">{parts[-1]}{blocks[0] if blocks else ""}</div>'
-    if chart_of is not None:
-        parts.append(_chart(chart_of))
+    # The chart floats right from the top of its section so the text wraps beside it; the
+    # next section clears it (see styles.py), so it never floats into another part.
+    chart = _chart(chart_of) if chart_of is not None else ""
+    parts[-1] = f'<div class="keep">{parts[-1]}{chart}{blocks[0] if blocks else ""}</div>'
     parts += blocks[1:]
     parts.append("</section>")
     return "\n".join(parts)

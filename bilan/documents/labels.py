@@ -24,7 +24,7 @@ LABELS: dict[Language, Labels] = {
         chart_elsewhere="Le graphique des compétences figure dans la version PDF.",
         page="Page",
         # French typography puts a no-break space before the colon.
-        meta_separator="\u00a0:",
+        meta_separator="\u202f:",
     ),
     "en": Labels(
         chart_alt="Skills chart",

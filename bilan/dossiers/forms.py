@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Dossier, JournalEntry, Objective
@@ -95,6 +96,14 @@ class MissionTextForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["text"].splitlines() if line.strip()]
 
 
+class ObjectiveSplitForm(MissionTextForm):
+    text = LimitedTextField(
+        label=_("Une ligne par objectif après la séparation"),
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
 class ObjectiveForm(forms.ModelForm):
     title = LimitedTextField(
         label=_("Objectif"), required=True, widget=forms.Textarea(attrs={"rows": 2})
@@ -109,6 +118,13 @@ class ObjectiveForm(forms.ModelForm):
     class Meta:
         model = Objective
         fields = ["title", "unplanned", "status", "actual", "contribution", "reason"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:
+            # Several objectives can be open for editing on one page: ids name the objective.
+            kwargs.setdefault("auto_id", f"id_objective{instance.pk}_%s")
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -142,10 +158,19 @@ class JournalEntryForm(forms.ModelForm):
         fields = ["date", "text", "tags"]
         widgets = {"date": DateInput()}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, dossier: Dossier | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        dossier = dossier or (self.instance.dossier if self.instance.dossier_id else None)
+        if dossier is not None:
+            self.fields["date"].help_text = _("Stage du %(start)s au %(end)s.") % {
+                "start": date_format(dossier.start_date, "SHORT_DATE_FORMAT"),
+                "end": date_format(dossier.end_date, "SHORT_DATE_FORMAT"),
+            }
         if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("date", timezone.localdate())
+            today = timezone.localdate()
+            self.initial.setdefault(
+                "date", dossier.journal_default_date(today) if dossier else today
+            )
 
 
 class WeeksForm(forms.ModelForm):

@@ -80,6 +80,14 @@ class Dossier(models.Model):
     def duration_weeks(self) -> int:
         return max(1, round(((self.end_date - self.start_date).days + 1) / 7))
 
+    def covers(self, date: dt.date) -> bool:
+        """Whether a date falls within the internship."""
+        return self.start_date <= date <= self.end_date
+
+    def journal_default_date(self, today: dt.date) -> dt.date:
+        """Today during the internship; its last day once over, its first day before it starts."""
+        return min(max(today, self.start_date), self.end_date)
+
     def next_objective_position(self) -> int:
         last = self.objectives.aggregate(m=models.Max("position"))["m"]
         return 0 if last is None else last + 1
@@ -155,6 +163,10 @@ class JournalEntry(models.Model):
     @property
     def tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+    @property
+    def outside_internship(self) -> bool:
+        return not self.dossier.covers(self.date)
 
     @property
     def week_start(self) -> dt.date:

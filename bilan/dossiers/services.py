@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
@@ -18,7 +19,7 @@ from bilan.core.ordering import position_move
 from bilan.core.services import model_update
 from bilan.jobs.services import job_enqueue_once
 
-from .mission import split_mission
+from .mission import split_mission, split_objective
 from .models import Dossier, JournalEntry, Objective
 
 DOSSIER_FIELDS = (
@@ -170,6 +171,39 @@ def objective_merge_next(*, objective: Objective) -> Objective | None:
     return objective
 
 
+def objective_split_propose(*, objective: Objective) -> list[str]:
+    return split_objective(objective.title)
+
+
+@transaction.atomic
+def objective_split(*, objective: Objective, titles: list[str]) -> list[Objective]:
+    """Cut one objective in parts, in place: the first part keeps its texts and traces."""
+    titles = [" ".join(title.split()) for title in titles if title.strip()]
+    if len(titles) < 2:
+        raise ValidationError(
+            _("Écrivez au moins deux lignes : une par objectif après la séparation.")
+        )
+    _check_objective_room(objective.dossier, len(titles) - 1)
+    Objective.objects.filter(
+        dossier_id=objective.dossier_id, position__gt=objective.position
+    ).update(position=F("position") + len(titles) - 1)
+    objective.title = titles[0]
+    objective.full_clean()
+    objective.save()
+    parts = [objective]
+    for offset, title in enumerate(titles[1:], start=1):
+        part = Objective(
+            dossier_id=objective.dossier_id,
+            title=title,
+            unplanned=objective.unplanned,
+            position=objective.position + offset,
+        )
+        part.full_clean()
+        part.save()
+        parts.append(part)
+    return parts
+
+
 @transaction.atomic
 def objective_delete(*, objective: Objective) -> None:
     dossier_id, position = objective.dossier_id, objective.position
@@ -285,12 +319,34 @@ class FirstLastWeeks:
 
 
 def journal_first_last_weeks(*, dossier: Dossier) -> FirstLastWeeks:
-    weeks = journal_weeks(dossier=dossier)
+    """The internship's first and last weeks in the journal; dates outside it never count."""
+    weeks = [
+        week
+        for week in journal_weeks(dossier=dossier)
+        if any(dossier.covers(entry.date) for entry in week.entries)
+    ]
+    for week in weeks:
+        week.entries = [entry for entry in week.entries if dossier.covers(entry.date)]
     if not weeks:
         return FirstLastWeeks(first=None, last=None)
     for week in weeks:
         week.entries.sort(key=lambda entry: (entry.date, entry.pk))
     return FirstLastWeeks(first=weeks[-1], last=weeks[0])
+
+
+def journal_date_warning(*, dossier: Dossier, date: dt.date) -> str:
+    """A warning for an entry dated outside the internship; empty when the date is inside."""
+    if dossier.covers(date):
+        return ""
+    return _(
+        "Cette entrée est datée du %(date)s, hors de la période du stage (du %(start)s au "
+        "%(end)s). Elle est enregistrée, mais ne compte ni pour la première ni pour la "
+        "dernière semaine. Corrigez la date si c'est une erreur."
+    ) % {
+        "date": date_format(date, "SHORT_DATE_FORMAT"),
+        "start": date_format(dossier.start_date, "SHORT_DATE_FORMAT"),
+        "end": date_format(dossier.end_date, "SHORT_DATE_FORMAT"),
+    }
 
 
 def journal_tags(*, dossier: Dossier) -> list[str]:

@@ -35,6 +35,11 @@ urlpatterns = [
         name="objective_merge",
     ),
     path(
+        "<int:dossier_id>/objectives/<int:objective_id>/split/",
+        views.objective_split,
+        name="objective_split",
+    ),
+    path(
         "<int:dossier_id>/objectives/<int:objective_id>/delete/",
         views.objective_delete,
         name="objective_delete",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,13 +22,20 @@ from .forms import (
     MissionTextForm,
     ObjectiveAddForm,
     ObjectiveForm,
+    ObjectiveSplitForm,
     WeeksForm,
 )
-from .models import Objective
+from .models import Dossier, Objective
 
 
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def _warn_outside_internship(request: HttpRequest, dossier: Dossier, date: dt.date) -> None:
+    warning = services.journal_date_warning(dossier=dossier, date=date)
+    if warning:
+        messages.warning(request, warning)
 
 
 @login_required
@@ -40,9 +49,17 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
     form = DossierForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         dossier = services.dossier_create(owner=request_user(request), **form.cleaned_data)
-        messages.success(
-            request, _("Dossier créé. Découpez maintenant votre mission en objectifs.")
-        )
+        if services.objectives_propose(dossier=dossier):
+            # The mission was just pasted: show it cut into objectives, ready to confirm.
+            messages.success(
+                request,
+                _(
+                    "Dossier créé. Voici votre mission découpée en objectifs : "
+                    "corrigez la liste si besoin, puis validez."
+                ),
+            )
+            return redirect("dossiers:objective_import", dossier.pk)
+        messages.success(request, _("Dossier créé."))
         return redirect("dossiers:home", dossier.pk)
     return render(request, "dossiers/form.html", {"form": form})
 
@@ -53,6 +70,16 @@ def dossier_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
     form = DossierForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
         services.dossier_update(dossier=dossier, **form.cleaned_data)
+        if (
+            "mission_text" in form.changed_data
+            and not dossier.objectives.exists()
+            and services.objectives_propose(dossier=dossier)
+        ):
+            messages.success(
+                request,
+                _("Dossier enregistré. Voici votre mission découpée en objectifs : validez-les."),
+            )
+            return redirect("dossiers:objective_import", dossier.pk)
         messages.success(request, _("Dossier enregistré."))
         return redirect("dossiers:home", dossier.pk)
     return render(request, "dossiers/form.html", {"form": form, "dossier": dossier})
@@ -71,9 +98,11 @@ def dossier_delete(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def objective_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
+    objectives = list(dossier.objectives.prefetch_related("traces"))
     context = {
         "dossier": dossier,
-        "objectives": dossier.objectives.prefetch_related("traces"),
+        "objectives": objectives,
+        "proposed": [] if objectives else services.objectives_propose(dossier=dossier),
         "add_form": ObjectiveAddForm(),
     }
     return render(request, "dossiers/objectives.html", context)
@@ -97,10 +126,12 @@ def objective_import(request: HttpRequest, dossier_id: int) -> HttpResponse:
                     % {"n": len(created)},
                 )
                 return redirect("dossiers:objectives", dossier.pk)
+        proposed = []
     else:
         proposed = services.objectives_propose(dossier=dossier)
         form = MissionTextForm(initial={"text": "\n".join(proposed)})
-    return render(request, "dossiers/objective_import.html", {"dossier": dossier, "form": form})
+    context = {"dossier": dossier, "form": form, "proposed": proposed}
+    return render(request, "dossiers/objective_import.html", context)
 
 
 @login_required
@@ -164,6 +195,42 @@ def objective_merge(request: HttpRequest, dossier_id: int, objective_id: int) ->
 
 
 @login_required
+def objective_split(request: HttpRequest, dossier_id: int, objective_id: int) -> HttpResponse:
+    """Cut one objective in two or more: one line per part, proposed from its sentences."""
+    objective = objective_for_user(request.user, dossier_id, objective_id)
+    if request.method == "POST":
+        form = ObjectiveSplitForm(request.POST)
+        if form.is_valid():
+            try:
+                parts = services.objective_split(objective=objective, titles=form.titles())
+            except ValidationError as error:
+                form_add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Objectif séparé en %(n)d partie.",
+                        "Objectif séparé en %(n)d parties.",
+                        len(parts),
+                    )
+                    % {"n": len(parts)},
+                )
+                return redirect("dossiers:objectives", dossier_id)
+        proposed = []
+    else:
+        proposed = services.objective_split_propose(objective=objective)
+        form = ObjectiveSplitForm(initial={"text": "\n".join(proposed)})
+    context = {
+        "dossier": objective.dossier,
+        "objective": objective,
+        "form": form,
+        "proposed_parts": len(proposed),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "dossiers/objective_split.html", context, status=status)
+
+
+@login_required
 @require_POST
 def objective_delete(request: HttpRequest, dossier_id: int, objective_id: int) -> HttpResponse:
     objective = objective_for_user(request.user, dossier_id, objective_id)
@@ -186,7 +253,7 @@ def plan(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def journal(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    form = JournalEntryForm(request.POST or None)
+    form = JournalEntryForm(request.POST or None, dossier=dossier)
     if request.method == "POST" and form.is_valid():
         try:
             services.journal_entry_create(dossier=dossier, **form.cleaned_data)
@@ -194,6 +261,7 @@ def journal(request: HttpRequest, dossier_id: int) -> HttpResponse:
             form_add_errors(form, error)
         else:
             messages.success(request, _("Entrée ajoutée au journal."))
+            _warn_outside_internship(request, dossier, form.cleaned_data["date"])
             back = "dossiers:home" if request.POST.get("from") == "home" else "dossiers:journal"
             return redirect(back, dossier.pk)
     tag = request.GET.get("tag", "")[:100]
@@ -214,6 +282,7 @@ def journal_entry_edit(request: HttpRequest, dossier_id: int, entry_id: int) -> 
     if request.method == "POST" and form.is_valid():
         services.journal_entry_update(entry=entry, **form.cleaned_data)
         messages.success(request, _("Entrée modifiée."))
+        _warn_outside_internship(request, entry.dossier, form.cleaned_data["date"])
         return redirect("dossiers:journal", dossier_id)
     context = {"dossier": entry.dossier, "entry": entry, "form": form}
     return render(

@@ -30,6 +30,11 @@ class InviteForm(forms.Form):
         required=False,
         help_text=FeedbackRequest._meta.get_field("anonymous").help_text,
     )
+    message = LimitedTextField(
+        label=_("Message personnel (facultatif)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=FeedbackRequest._meta.get_field("message").help_text,
+    )
 
     def clean_name(self) -> str:
         value = self.cleaned_data["name"].strip()
@@ -43,6 +48,16 @@ class InviteForm(forms.Form):
         if tutor and cleaned.get("anonymous"):
             self.add_error("anonymous", _("L'évaluation du tuteur ne peut pas être anonyme."))
         return cleaned
+
+
+class CloseRoundForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Je clos la collecte : les liens cesseront de fonctionner et les réponses ne "
+            "pourront plus être modifiées."
+        ),
+        error_messages={"required": _("Cochez la case pour confirmer la clôture.")},
+    )
 
 
 class RoundForm(forms.Form):

@@ -128,6 +128,11 @@ class FeedbackRequest(models.Model):
             "au moins trois personnes ont répondu anonymement."
         ),
     )
+    message = models.TextField(
+        _("message personnel"),
+        blank=True,
+        help_text=_("Quelques mots de votre part, ajoutés à l'e-mail au-dessus du lien."),
+    )
     # SHA-256 of the random token; the token itself is only ever in the e-mail.
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)  # noqa: DJ001
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
@@ -49,7 +50,9 @@ def notice(request: HttpRequest, token: str) -> HttpResponse:
 def _form(feedback_request: FeedbackRequest, data: Any = None) -> ColleagueForm | TutorForm:
     dossier = feedback_request.dossier
     skills = list(dossier.skills.select_related("skill"))
-    answer = Answer.objects.filter(request=feedback_request).first()
+    answer = (
+        Answer.objects.filter(request=feedback_request).first() if feedback_request.pk else None
+    )
     if not feedback_request.is_tutor:
         initial = (
             {
@@ -79,6 +82,14 @@ def _form(feedback_request: FeedbackRequest, data: Any = None) -> ColleagueForm 
         scale=current.scale,
         initial=initial,
     )
+
+
+def questionnaire_preview(feedback_request: FeedbackRequest) -> str:
+    """The questionnaire this person will get, in their language, read-only, for the intern."""
+    with translation.override(feedback_request.language):
+        form = _form(feedback_request)
+        form.auto_id = "preview-%s"  # beside the invitation form: its ids must differ
+        return render_to_string("feedback/_questionnaire_preview.html", {"form": form})
 
 
 def _digest(texts: dict[str, str]) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bilan.core.public import LinkRefused, token_hash, token_new, token_well_formed
@@ -25,6 +27,7 @@ JOB_REMIND = "feedback.remind"
 JOB_DISCOVER = "feedback.discover"
 MAX_REQUESTS_PER_DOSSIER = 50
 DEFAULT_GRID_KEY = "bilan-default"
+PREVIEW_TOKEN = "preview"  # noqa: S105 — stands for the link in a preview, never stored
 
 
 def link_days() -> int:
@@ -91,6 +94,7 @@ def feedback_request_create(
     relationship: str = FeedbackRequest.Relationship.COLLEAGUE,
     language: str = "fr",
     anonymous: bool = False,
+    message: str = "",
     send: bool = True,
 ) -> FeedbackRequest:
     _check_open(dossier)
@@ -114,6 +118,7 @@ def feedback_request_create(
         relationship=relationship,
         language=language,
         anonymous=anonymous,
+        message=message.strip(),
     )
     feedback_request.full_clean()
     feedback_request.save()
@@ -145,6 +150,28 @@ def _sendable(feedback_request: FeedbackRequest) -> bool:
         feedback_request.revoked_at is None
         and not round_get(dossier=feedback_request.dossier).is_closed
     )
+
+
+@dataclass
+class InvitationPreview:
+    subject: str
+    body: str
+
+
+def feedback_request_preview(*, feedback_request: FeedbackRequest) -> InvitationPreview:
+    """The e-mail as the person will receive it, for a request not saved yet; no link made."""
+    draft = copy.copy(feedback_request)
+    draft.expires_at = timezone.now() + dt.timedelta(days=link_days())
+    with translation.override(draft.language):
+        placeholder = _("[votre lien personnel, créé à l'envoi]")
+    message = emails.rater_message(
+        feedback_request=draft,
+        token=PREVIEW_TOKEN,
+        reminder=False,
+        meeting=meeting_get(dossier=draft.dossier),
+    )
+    body = str(message.body).replace(emails.public_link(PREVIEW_TOKEN), placeholder)
+    return InvitationPreview(subject=str(message.subject), body=body)
 
 
 def _deliver(feedback_request: FeedbackRequest, *, reminder: bool) -> None:

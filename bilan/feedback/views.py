@@ -14,11 +14,13 @@ from django.views.decorators.http import require_POST
 
 from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
+from bilan.dossiers.models import Dossier
 
 from . import emails, results, services
 from .access import answer_for_user, discovery_for_user, feedback_request_for_user
-from .forms import InviteForm, RoundForm
+from .forms import CloseRoundForm, InviteForm, RoundForm
 from .models import FeedbackRequest
+from .public import questionnaire_preview
 
 
 @login_required
@@ -34,30 +36,60 @@ def request_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "answer"
         ),
         "invite_form": InviteForm(initial={"language": dossier.language}),
+        "tutor_to_invite": _invite_initial(dossier, "").get("name", ""),
     }
     return render(request, "feedback/requests.html", context)
 
 
+def _invite_initial(dossier: Dossier, who: str) -> dict[str, object]:
+    """The tutor named in the dossier, until they have been invited."""
+    initial: dict[str, object] = {"language": dossier.language}
+    tutor_invited = FeedbackRequest.objects.filter(
+        dossier=dossier, relationship=FeedbackRequest.Relationship.TUTOR, revoked_at__isnull=True
+    ).exists()
+    if who != "other" and dossier.tutor_email and not tutor_invited:
+        initial.update(
+            name=dossier.tutor_name,
+            email=dossier.tutor_email,
+            relationship=FeedbackRequest.Relationship.TUTOR,
+        )
+    return initial
+
+
 @login_required
 def request_invite(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    """Invite someone; "Aperçu" shows the e-mail and the questionnaire before anything is sent."""
     dossier = dossier_for_user(request.user, dossier_id)
-    form = InviteForm(request.POST or None, initial={"language": dossier.language})
+    initial = _invite_initial(dossier, request.GET.get("who", ""))
+    form = InviteForm(request.POST or None, initial=initial)
+    preview = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_request_create(dossier=dossier, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_errors(form, error)
+        if request.POST.get("preview"):
+            draft = FeedbackRequest(dossier=dossier, **form.cleaned_data)
+            preview = {
+                "email": services.feedback_request_preview(feedback_request=draft),
+                "questionnaire": questionnaire_preview(draft),
+            }
         else:
-            messages.success(
-                request,
-                _("Demande enregistrée : l'e-mail part dans un instant à %(email)s.")
-                % {"email": form.cleaned_data["email"]},
-            )
-            return redirect("feedback:requests", dossier.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "feedback/invite.html", {"dossier": dossier, "form": form}, status=status
-    )
+            try:
+                services.feedback_request_create(dossier=dossier, **form.cleaned_data)
+            except ValidationError as error:
+                form_add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Demande enregistrée : l'e-mail part dans un instant à %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("feedback:requests", dossier.pk)
+    status = 400 if form.errors else 200
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "preview": preview,
+        "prefilled_tutor": not form.is_bound and initial.get("relationship") == "tutor",
+    }
+    return render(request, "feedback/invite.html", context, status=status)
 
 
 @login_required
@@ -101,20 +133,30 @@ def round_settings(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def round_close(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    """Closing is final for the raters: a page asks to confirm first (works without JS)."""
     dossier = dossier_for_user(request.user, dossier_id)
-    if request.POST.get("reopen"):
+    if request.method == "POST" and request.POST.get("reopen"):
         services.round_reopen(dossier=dossier)
         messages.success(
             request, _("Collecte rouverte. Renvoyez les liens aux personnes concernées.")
         )
-    else:
+        return redirect("feedback:requests", dossier.pk)
+    form = CloseRoundForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         services.round_close(dossier=dossier)
         messages.success(
             request, _("Collecte close : les réponses ne peuvent plus être modifiées.")
         )
-    return redirect("feedback:requests", dossier.pk)
+        return redirect("feedback:requests", dossier.pk)
+    requests = FeedbackRequest.objects.filter(dossier=dossier, revoked_at__isnull=True)
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "answered": requests.filter(answered_at__isnull=False).count(),
+        "waiting": requests.filter(answered_at__isnull=True).count(),
+    }
+    return render(request, "feedback/close.html", context, status=400 if form.errors else 200)
 
 
 @login_required

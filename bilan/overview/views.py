@@ -20,7 +20,7 @@ def dossier_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "dossier": dossier,
         "checklist": dossier_checklist(dossier),
         "summary": services.plan_summary(dossier=dossier),
-        "journal_form": JournalEntryForm(),
+        "journal_form": JournalEntryForm(dossier=dossier),
         "recent_entries": dossier.journal_entries.all()[:5],
     }
     return render(request, "dossiers/home.html", context)

@@ -13,7 +13,7 @@ from . import scale
 from .models import DossierSkill, Example, Family, Feelings, Framework, Highlight, Skill
 
 
-def _level_choices() -> list[tuple[Any, str | Promise]]:
+def level_choices() -> list[tuple[Any, str | Promise]]:
     return [("", _("— non évalué —")), *scale.choices()]
 
 
@@ -30,7 +30,7 @@ class GroupedFieldsMixin:
 class LevelField(forms.TypedChoiceField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
-            choices=_level_choices, coerce=int, empty_value=None, required=False, **kwargs
+            choices=level_choices, coerce=int, empty_value=None, required=False, **kwargs
         )
 
 
@@ -91,6 +91,8 @@ class PickSkillForm(forms.Form):
         queryset=Skill.objects.none(),
         error_messages={"invalid_choice": _("Cette compétence n'est pas dans vos référentiels.")},
     )
+    level_before = LevelField(label=_("Niveau à l'arrivée"))
+    level_now = LevelField(label=_("Niveau aujourd'hui"))
 
     def __init__(self, *args: Any, frameworks: list[Framework], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -35,6 +35,7 @@ from .forms import (
     HighlightForm,
     PickSkillForm,
     SkillSearchForm,
+    level_choices,
 )
 from .models import Highlight
 
@@ -93,7 +94,13 @@ def skill_pick(request: HttpRequest, dossier_id: int) -> HttpResponse:
             query=form.cleaned_data["q"], frameworks=form.chosen_frameworks()
         )
     kept = set(dossier.skills.exclude(skill=None).values_list("skill_id", flat=True))
-    context = {"dossier": dossier, "form": form, "results": results, "kept": kept}
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "results": results,
+        "kept": kept,
+        "level_choices": level_choices(),
+    }
     template = "skills/_results.html" if request.headers.get("HX-Request") else "skills/pick.html"
     return render(request, template, context, status=_status(form))
 
@@ -105,7 +112,12 @@ def skill_add_from_framework(request: HttpRequest, dossier_id: int) -> HttpRespo
     form = PickSkillForm(request.POST, frameworks=services.frameworks_for_dossier(dossier=dossier))
     if form.is_valid():
         try:
-            item = services.dossier_skill_add(dossier=dossier, skill=form.cleaned_data["skill"])
+            item = services.dossier_skill_add(
+                dossier=dossier,
+                skill=form.cleaned_data["skill"],
+                level_before=form.cleaned_data["level_before"],
+                level_now=form.cleaned_data["level_now"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -113,8 +125,10 @@ def skill_add_from_framework(request: HttpRequest, dossier_id: int) -> HttpRespo
                 request, _("« %(label)s » ajoutée à vos compétences.") % {"label": item.label}
             )
             return redirect("skills:list", dossier.pk)
-    else:
+    elif "skill" in form.errors:
         messages.error(request, _("Cette compétence n'est pas dans vos référentiels."))
+    else:
+        messages.error(request, _("Choisissez les niveaux dans la liste proposée."))
     return redirect("skills:pick", dossier.pk)
 
 
@@ -301,6 +315,15 @@ def feelings(request: HttpRequest, dossier_id: int) -> HttpResponse:
     return render(request, "skills/feelings.html", context, status=_status(form))
 
 
+def _axes_partial(
+    request: HttpRequest, dossier: Dossier, *, form: Form | None = None, message: str = ""
+) -> HttpResponse:
+    """Only the axes card, for htmx: the rest of the page, and what is typed there, stays."""
+    context = _feelings_context(dossier, **({"axis_form": form} if form else {}))
+    context["axis_message"] = message
+    return render(request, "skills/_axes.html", context)
+
+
 @login_required
 @require_POST
 def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
@@ -312,8 +335,13 @@ def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         except ValidationError as error:
             form_add_errors(form, error)
         else:
+            if _is_htmx(request):
+                return _axes_partial(request, dossier, message=_("Axe de progrès ajouté."))
             messages.success(request, _("Axe de progrès ajouté."))
             return redirect("skills:feelings", dossier.pk)
+    if _is_htmx(request):
+        # htmx does not swap 4xx answers; the errors must show where the axis was typed.
+        return _axes_partial(request, dossier, form=form)
     context = _feelings_context(dossier, axis_form=form)
     return render(request, "skills/feelings.html", context, status=400)
 
@@ -323,8 +351,15 @@ def axis_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
 def axis_delete(request: HttpRequest, dossier_id: int, axis_id: int) -> HttpResponse:
     axis = axis_for_user(request.user, dossier_id, axis_id)
     services.progress_axis_delete(axis=axis)
+    if _is_htmx(request):
+        dossier = dossier_for_user(request.user, dossier_id)
+        return _axes_partial(request, dossier, message=_("Axe de progrès supprimé."))
     messages.success(request, _("Axe de progrès supprimé."))
     return redirect("skills:feelings", dossier_id)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
 # --- Suggestions -----------------------------------------------------------------------------

@@ -14,13 +14,22 @@ HELP = _("Paragraphes séparés par une ligne vide ; listes avec « - » ; **gra
 class SynthesisForm(forms.Form):
     """One text area per trame section, in the dossier's language."""
 
-    def __init__(self, *args: Any, language: str = "fr", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        language: str = "fr",
+        placeholders: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         headings = TRAME_HEADINGS["en" if language == "en" else "fr"]
+        placeholders = placeholders or {}
         for key in TRAME:
+            # The prompt for an empty section is a placeholder: seen while writing, never saved.
+            attrs = {"rows": 7, "placeholder": placeholders.get(key, "")}
             self.fields[key] = LimitedTextField(
                 label=headings[key],
-                widget=forms.Textarea(attrs={"rows": 7}),
+                widget=forms.Textarea(attrs=attrs),
                 help_text=HELP,
             )
 

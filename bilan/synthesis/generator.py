@@ -73,35 +73,70 @@ def _introduction(dossier: Dossier) -> list[Block]:
     return blocks
 
 
+# Each status as the end of a sentence about how many objectives are in it.
+def _status_phrase(status: str, n: int) -> str:
+    phrases = {
+        Objective.Status.DONE: ngettext("%(n)d a été réalisé", "%(n)d ont été réalisés", n),
+        Objective.Status.PARTIAL: ngettext(
+            "%(n)d l'a été en partie", "%(n)d l'ont été en partie", n
+        ),
+        Objective.Status.CHANGED: ngettext(
+            "%(n)d a évolué en cours de route", "%(n)d ont évolué en cours de route", n
+        ),
+        Objective.Status.DROPPED: ngettext("%(n)d a été abandonné", "%(n)d ont été abandonnés", n),
+        Objective.Status.PLANNED: ngettext("%(n)d reste à mener", "%(n)d restent à mener", n),
+    }
+    return phrases[status] % {"n": n}
+
+
+def _enumerate(parts: list[str]) -> str:
+    """ "a, b et c" in the active language."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("%(list)s et %(last)s") % {"list": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def plan_sentence(counts: dict[str, int], total: int) -> str:
+    """How the plan went, as a sentence a tutor reads: "Sur les 4 objectifs de mon stage, 2 ont
+    été réalisés, 1 l'a été en partie et 1 a évolué en cours de route."."""
+    status = Objective.Status
+    if total == 1:
+        only = next((key for key, count in counts.items() if count), status.PLANNED)
+        single = {
+            status.DONE: _("L'objectif de mon stage a été réalisé."),
+            status.PARTIAL: _("L'objectif de mon stage a été réalisé en partie."),
+            status.CHANGED: _("L'objectif de mon stage a évolué en cours de route."),
+            status.DROPPED: _("L'objectif de mon stage a été abandonné."),
+            status.PLANNED: _("L'objectif de mon stage reste à mener."),
+        }
+        return single[only]
+    order = [status.DONE, status.PARTIAL, status.CHANGED, status.DROPPED, status.PLANNED]
+    parts = [_status_phrase(status, counts[status]) for status in order if counts.get(status)]
+    return _("Sur les %(n)d objectifs de mon stage, %(parts)s.") % {
+        "n": total,
+        "parts": _enumerate(parts),
+    }
+
+
 def _deroulement(dossier: Dossier) -> list[Block]:
     summary = plan_summary(dossier=dossier)
     if not summary.total:
-        return [Paragraph([Run(_("Décrivez ici vos tâches principales."))])]
-    counts = ", ".join(
-        f"{label.lower()} : {count}" for _value, label, count in summary.status_rows if count
-    )
-    blocks: list[Block] = [
-        Paragraph(
-            [
-                Run(
-                    ngettext(
-                        "Sur %(n)d objectif — %(counts)s.",
-                        "Sur %(n)d objectifs — %(counts)s.",
-                        summary.total,
-                    )
-                    % {"n": summary.total, "counts": counts}
-                )
-            ]
-        )
-    ]
+        return []
+    blocks: list[Block] = [Paragraph([Run(plan_sentence(summary.counts, summary.total))])]
     items: list[list[Run]] = []
     for objective in summary.planned + summary.unplanned:
         if objective.status in (Objective.Status.PLANNED, Objective.Status.DROPPED):
             continue
-        detail = objective.actual or objective.contribution
-        item = [Run(objective.title.rstrip(".") + (" — " if detail else ""), bold=True)]
-        if detail:
-            item.append(Run(_sentence(detail)))
+        actual, contribution = objective.actual.strip(), objective.contribution.strip()
+        item = [
+            Run(objective.title.rstrip(".") + (" — " if actual or contribution else ""), bold=True)
+        ]
+        if actual:
+            item.append(Run(_sentence(actual)))
+        if contribution:
+            # The intern's own part is the heart of a bilan: it is never left out.
+            item.append(Run((" " if actual else "") + _("Ma contribution : "), italic=True))
+            item.append(Run(_sentence(contribution)))
         if objective.unplanned:
             item.append(Run(" " + _("(tâche non prévue)"), italic=True))
         items.append(item)
@@ -129,12 +164,10 @@ def _competences(dossier: Dossier) -> list[Block]:
             by_skill.setdefault(item.pk, []).append(example)
     # Skills illustrated by the same example share one line: the example is told once.
     told: dict[int, list[str]] = {}
-    missing: list[str] = []
     for group in overview.groups:
         for item in group.skills:
             found = by_skill.get(item.pk, [])
             if not found:
-                missing.append(item.label)
                 continue
             levels = ""
             if item.level_before and item.level_now:
@@ -146,40 +179,27 @@ def _competences(dossier: Dossier) -> list[Block]:
         example = stories[example_pk]
         story = _join(_sentence(example.action), _sentence(example.result))
         items.append([Run(", ".join(labels) + " — ", bold=True), Run(story)])
-    blocks: list[Block] = []
-    if items:
-        blocks.append(BulletList(items[:MAX_ITEMS]))
-    else:
-        blocks.append(
-            Paragraph([Run(_("Pour chaque compétence acquise, donnez un exemple concret."))])
-        )
-    if missing:
-        blocks.append(
-            Paragraph(
-                [
-                    Run(_("À illustrer d'un exemple : "), italic=True),
-                    Run(", ".join(missing[:MAX_ITEMS]) + "."),
-                ]
-            )
-        )
-    return blocks
+    # Skills still without an example are a note to the intern (see `intern_notes`), never
+    # part of the text handed to the tutor.
+    return [BulletList(items[:MAX_ITEMS])] if items else []
+
+
+def skills_without_example(dossier: Dossier) -> list[str]:
+    examples = skills.examples_for_dossier(dossier=dossier)
+    illustrated = {item.pk for example in examples for item in example.skills.all()}
+    overview = skills.skills_overview(dossier=dossier)
+    return [
+        item.label
+        for group in overview.groups
+        for item in group.skills
+        if item.pk not in illustrated
+    ]
 
 
 def _difficultes(dossier: Dossier) -> list[Block]:
     difficulties = skills.highlights_for_dossier(dossier=dossier).get("difficulty", [])
     if not difficulties:
-        return [
-            Paragraph(
-                [
-                    Run(
-                        _(
-                            "Quelle difficulté avez-vous rencontrée, "
-                            "et comment l'avez-vous surmontée ?"
-                        )
-                    )
-                ]
-            )
-        ]
+        return []
     items = []
     for item in difficulties[:MAX_ITEMS]:
         text = _join(
@@ -227,19 +247,6 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
     if quotes:
         blocks.append(Paragraph([Run(_("Ce que mon entourage a relevé :"), bold=True)]))
         blocks.append(BulletList([[Run(quote)] for quote in quotes]))
-    if not blocks:
-        blocks.append(
-            Paragraph(
-                [
-                    Run(
-                        _(
-                            "Qu'est-ce que ce stage vous a apporté ? "
-                            "Quels points forts a-t-il révélés ?"
-                        )
-                    )
-                ]
-            )
-        )
     return blocks
 
 
@@ -265,12 +272,6 @@ def _ouverture(dossier: Dossier) -> list[Block]:
     feelings = skills.feelings_get(dossier=dossier)
     if feelings.applications.strip():
         blocks.append(Paragraph([Run(_sentence(feelings.applications))]))
-    if not blocks:
-        blocks.append(
-            Paragraph(
-                [Run(_("Quels axes de progrès retenez-vous, et quels liens avec vos ambitions ?"))]
-            )
-        )
     return blocks
 
 
@@ -282,6 +283,56 @@ BUILDERS = {
     "bilan_personnel": _bilan_personnel,
     "ouverture": _ouverture,
 }
+
+
+def section_prompts() -> dict[str, str]:
+    """What to write in a section the dossier cannot fill yet: shown to the intern only."""
+    return {
+        "introduction": _("Présentez l'entreprise, votre service et votre mission."),
+        "deroulement": _("Décrivez ici vos tâches principales."),
+        "competences": _("Pour chaque compétence acquise, donnez un exemple concret."),
+        "difficultes": _(
+            "Quelle difficulté avez-vous rencontrée, et comment l'avez-vous surmontée ?"
+        ),
+        "bilan_personnel": _(
+            "Qu'est-ce que ce stage vous a apporté ? Quels points forts a-t-il révélés ?"
+        ),
+        "ouverture": _("Quels axes de progrès retenez-vous, et quels liens avec vos ambitions ?"),
+    }
+
+
+def _note_prefixes() -> tuple[str, ...]:
+    # Drafts written before notes left the text began their to-dos with these words.
+    return (_("À illustrer d'un exemple : "), *section_prompts().values())
+
+
+def is_intern_note(block: Block, *, language: str) -> bool:
+    """A to-do for the intern (a prompt or a missing example), in either language's wording."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = " ".join(block.text.split())
+    for code in dict.fromkeys((language, "fr", "en")):
+        with translation.override(code):
+            if any(text.startswith(" ".join(p.split()).rstrip()) for p in _note_prefixes()):
+                return True
+    return False
+
+
+def intern_notes(*, dossier: Dossier, sections: dict[str, str]) -> dict[str, list[str]]:
+    """What is left to do, per section key: on screen beside the synthesis, never exported."""
+    with translation.override(dossier.language):
+        prompts = section_prompts()
+        notes: dict[str, list[str]] = {}
+        for key in TRAME:
+            if not sections.get(key, "").strip():
+                notes.setdefault(key, []).append(prompts[key])
+        missing = skills_without_example(dossier)
+        if missing:
+            notes.setdefault("competences", []).append(
+                _("À illustrer d'un exemple : %(skills)s.")
+                % {"skills": ", ".join(missing[:MAX_ITEMS])}
+            )
+        return notes
 
 
 def sections_generate(*, dossier: Dossier) -> dict[str, str]:

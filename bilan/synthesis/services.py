@@ -16,13 +16,14 @@ from bilan.documents.markdown_output import render_markdown
 from bilan.documents.markup import parse_markdown
 from bilan.documents.model import TRAME, TRAME_HEADINGS, Document, Language, Section
 from bilan.documents.pdf_output import render_pdf_with_pages
+from bilan.documents.typography import typeset
 from bilan.dossiers.models import Dossier
 from bilan.dossiers.services import dossier_texts_changed
 from bilan.skills import chart as skills_chart
 from bilan.skills import scale as skills_scale
 from bilan.skills import services as skills
 
-from .generator import sections_generate
+from .generator import intern_notes, is_intern_note, sections_generate
 from .models import Synthesis, SynthesisVersion
 
 MAX_PAGES = 2
@@ -199,10 +200,17 @@ def synthesis_document(
     texts = version.sections if version else sections_generate(dossier=dossier)
     with translation.override(language):
         headings = TRAME_HEADINGS[language]
-        sections = [
-            Section(key=key, heading=headings[key], blocks=parse_markdown(texts.get(key, "")))
-            for key in TRAME
-        ]
+        sections = []
+        for key in TRAME:
+            # Notes to the intern (prompts, skills still to illustrate) stay on screen; drafts
+            # written before they left the text still carry some, so they are dropped here.
+            blocks = [
+                block
+                for block in parse_markdown(texts.get(key, ""))
+                if not is_intern_note(block, language=language)
+            ]
+            if blocks:  # a heading with nothing under it tells the reader nothing
+                sections.append(Section(key=key, heading=headings[key], blocks=blocks))
         period = _("%(start)s – %(end)s") % {
             "start": formats.date_format(dossier.start_date, "SHORT_DATE_FORMAT"),
             "end": formats.date_format(dossier.end_date, "SHORT_DATE_FORMAT"),
@@ -217,16 +225,26 @@ def synthesis_document(
                 (_("Formation"), " — ".join(filter(None, [dossier.programme, dossier.school])))
             )
         owner = dossier.owner.get_full_name() or dossier.owner.email
-        return Document(
-            title=_("Bilan de fin de stage"),
-            subtitle=owner,
-            language=language,
-            meta=meta,
-            sections=sections,
-            chart_svg=skills_chart_svg(dossier=dossier),
-            footer=f"{owner} — {dossier.organisation}",
-            author=owner,
+        return typeset(
+            Document(
+                title=_("Bilan de fin de stage"),
+                subtitle=owner,
+                language=language,
+                meta=meta,
+                sections=sections,
+                chart_svg=skills_chart_svg(dossier=dossier),
+                footer=f"{owner} — {dossier.organisation}",
+                author=owner,
+            )
         )
+
+
+def synthesis_notes(*, dossier: Dossier, version: SynthesisVersion | None) -> list[tuple[str, str]]:
+    """(section heading, what is left to do) for the intern, in the dossier's language."""
+    texts = version.sections if version else {}
+    headings = TRAME_HEADINGS[_language(dossier)]
+    notes = intern_notes(dossier=dossier, sections=texts)
+    return [(headings[key], note) for key in TRAME for note in notes.get(key, [])]
 
 
 @dataclass

@@ -6,28 +6,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bilan.documents.limits import DocumentTooLarge
-from bilan.documents.model import TRAME, TRAME_HEADINGS
+from bilan.documents.model import TRAME_HEADINGS
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
-from bilan.writing.services import text_review
 
+from . import review as synthesis_coach
 from . import services
 from .access import version_for_user
 from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
+from .generator import section_prompts
 
 
 def _headings(dossier: Dossier) -> dict[str, str]:
     return TRAME_HEADINGS["en" if dossier.language == "en" else "fr"]
-
-
-def _full_text(dossier: Dossier, sections: dict[str, str]) -> str:
-    """The synthesis as one text with its headings, the shape the coach checks the trame on."""
-    headings = _headings(dossier)
-    return "\n\n".join(f"{headings[key]}\n\n{sections.get(key, '')}" for key in TRAME)
 
 
 @login_required
@@ -42,6 +38,7 @@ def synthesis_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
             {
                 "document": document,
                 "words": document.word_count(),
+                "notes": services.synthesis_notes(dossier=dossier, version=current),
                 "versions": synthesis.versions.all()[:20],
             }
         )
@@ -67,7 +64,14 @@ def synthesis_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
     current = services.synthesis_current(synthesis=synthesis) if synthesis else None
     if synthesis is None or current is None:
         return redirect("synthesis:home", dossier.pk)
-    form = SynthesisForm(request.POST or None, initial=current.sections, language=dossier.language)
+    with translation.override(dossier.language):
+        placeholders = section_prompts()
+    form = SynthesisForm(
+        request.POST or None,
+        initial=current.sections,
+        language=dossier.language,
+        placeholders=placeholders,
+    )
     if request.method == "POST" and form.is_valid():
         version = services.synthesis_save(synthesis=synthesis, sections=form.sections())
         if version is None:
@@ -144,8 +148,8 @@ def synthesis_review(request: HttpRequest, dossier_id: int) -> HttpResponse:
     current = services.synthesis_current(synthesis=synthesis) if synthesis else None
     if current is None:
         raise Http404
-    review = text_review(text=_full_text(dossier, current.sections), language=dossier.language)
-    return render(request, "writing/_review.html", {"dossier": dossier, "review": review})
+    review = synthesis_coach.synthesis_review(dossier=dossier, sections=current.sections)
+    return render(request, "synthesis/_review.html", {"dossier": dossier, "review": review})
 
 
 @login_required

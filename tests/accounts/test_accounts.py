@@ -67,7 +67,31 @@ def test_login_and_logout(client, intern):
 def test_login_with_wrong_password_says_so(client, intern):
     response = client.post(reverse("accounts:login"), {"username": intern.email, "password": "x"})
     assert response.status_code == 200
-    assert "Saisissez" in response.content.decode()
+    page = response.content.decode()
+    assert "L&#x27;adresse e-mail ou le mot de passe est incorrect." in page
+    # Django's own wording: "un adresse", and a claim about case that is not ours to make.
+    assert "Saisissez" not in page and "majuscules" not in page
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_error_in_english(client, intern):
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": intern.email, "password": "x"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    page = response.content.decode()
+    assert "The e-mail address or the password is wrong." in page
+    assert "case-sensitive" not in page
+
+
+def test_login_ignores_the_case_of_the_address(client, intern):
+    response = client.post(
+        reverse("accounts:login"), {"username": intern.email.upper(), "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(intern.pk)
 
 
 def test_password_reset_by_email(client, intern):

@@ -36,11 +36,9 @@ def test_signup_dossier_objectives_journal(live_server, page):
 
     page.fill("#id_end_date", "2026-06-26")
     page.click("main button[type=submit]")
-    page.wait_for_url("**/dossiers/*/")
+    # The pasted mission is proposed as objectives straight away.
+    page.wait_for_url("**/dossiers/*/objectives/import/")
     dossier = Dossier.objects.get(owner__email="yanis@example.org")
-
-    page.click(".steps >> text=Mission")
-    page.click("text=Découper la mission en objectifs")
     proposed = page.input_value("#id_text")
     assert proposed.splitlines() == [
         "Suivre les chantiers de rénovation",
@@ -75,4 +73,46 @@ def test_signup_dossier_objectives_journal(live_server, page):
     page.click("button[lang=en]")
     page.locator("text=Review preparation").wait_for()
     assert User.objects.get(email="yanis@example.org").language == "en"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+PASTED_FROM_PDF = (
+    "Missions : - Mettre en place un tableau de bord des ventes - Former les utilisateurs "
+    "à l'outil et rédiger le guide - Participer aux réunions d'équipe du lundi"
+)
+
+
+def test_mission_pasted_on_one_line_is_proposed_then_split(live_server, page, intern):
+    from .test_traces import _session_cookie
+
+    page.context.add_cookies(_session_cookie(live_server, intern))
+    page.goto(f"{live_server.url}/dossiers/new/")
+    page.fill("#id_organisation", "Biocoop Lyon")
+    page.fill("#id_start_date", "2026-03-02")
+    page.fill("#id_end_date", "2026-06-26")
+    page.fill("#id_mission_text", PASTED_FROM_PDF)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/objectives/import/")
+    assert page.locator("ol.proposed li").all_inner_texts() == [
+        "Mettre en place un tableau de bord des ventes",
+        "Former les utilisateurs à l'outil et rédiger le guide",
+        "Participer aux réunions d'équipe du lundi",
+    ]
+    page.click("text=Ajouter ces objectifs")
+    page.wait_for_url("**/objectives/")
+    dossier = Dossier.objects.get(owner=intern)
+    second = dossier.objectives.all()[1]
+    page.locator(f"#objective-{second.pk}").get_by_role("link", name="Séparer").click()
+    assert page.input_value("textarea[name=text]").splitlines() == [
+        "Former les utilisateurs à l'outil",
+        "Rédiger le guide",
+    ]
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/objectives/")
+    assert list(dossier.objectives.values_list("title", flat=True)) == [
+        "Mettre en place un tableau de bord des ventes",
+        "Former les utilisateurs à l'outil",
+        "Rédiger le guide",
+        "Participer aux réunions d'équipe du lundi",
+    ]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

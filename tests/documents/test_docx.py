@@ -45,14 +45,27 @@ def test_a4_page_and_properties(word: docx.document.Document) -> None:
 
 def test_meta_lines_are_a_table(word: docx.document.Document) -> None:
     (table,) = word.tables
-    assert table.cell(0, 0).text == "Stagiaire\u00a0:"
+    assert table.cell(0, 0).text == "Stagiaire\u202f:"
     assert table.cell(3, 1).text == "Julien Perrin, responsable marketing"
 
 
-def test_chart_is_announced_not_dropped_silently(word: docx.document.Document) -> None:
+def test_chart_is_a_picture_under_its_heading(word: docx.document.Document) -> None:
     texts = [p.text for p in word.paragraphs]
     heading = texts.index("Compétences acquises")
-    assert texts[heading + 1] == "Le graphique des compétences figure dans la version PDF."
+    picture = word.paragraphs[heading + 1]._p
+    assert picture.xpath(".//pic:pic")
+    assert picture.xpath(".//wp:docPr")[0].get("descr") == "Graphique des compétences"
+    assert "version PDF" not in "\n".join(texts)
+    shape = word.inline_shapes[0]
+    assert 100 < shape.width.mm <= 120 and shape.height.mm > 30
+    blob = next(rel.target_part.blob for rel in word.part.rels.values() if "image" in rel.reltype)
+    assert blob.startswith(b"\x89PNG")
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(blob))
+    # Drawn, not blank: a good share of the pixels are the chart's dark bars and labels.
+    histogram = image.convert("L").histogram()
+    assert sum(histogram[:128]) > sum(histogram) * 0.03
 
 
 def test_footer_has_text_and_page_fields(word: docx.document.Document) -> None:
@@ -77,3 +90,20 @@ def test_english_and_hostile_text() -> None:
     hostile = Document("T\x00", sections=[Section("s", "S", [Paragraph([Run("<w:p>\x00\x07&")])])])
     read = docx.Document(io.BytesIO(render_docx(hostile)))
     assert read.paragraphs[-1].text == "<w:p>&"
+
+
+def test_chart_picture_fetches_nothing_outside(tmp_path) -> None:
+    from PIL import Image
+
+    from bilan.documents.raster import svg_to_png
+
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (50, 50), (0, 0, 0)).save(secret)
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 50 50" width="50" height="50">'
+        f'<image href="{secret.as_uri()}" width="50" height="50"/></svg>'
+    )
+    png, width, height = svg_to_png(svg)
+    darkest, _lightest = Image.open(io.BytesIO(png)).convert("L").getextrema()
+    assert (width, height) == (50.0, 50.0)
+    assert darkest > 200  # the black file was never read: the picture stays white

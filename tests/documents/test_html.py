@@ -63,14 +63,14 @@ def test_english_document_declares_its_language() -> None:
     assert '<html lang="en">' in render_html(sample_document("en"))
 
 
-def test_chart_follows_the_skills_heading_and_its_first_block(document: Document) -> None:
+def test_chart_floats_from_the_top_of_the_skills_section(document: Document) -> None:
     html = render_html(document)
     section = re.search(r'<section[^>]*data-key="competences">(.*?)</section>', html, re.S)
     assert section is not None
     body = section[1]
-    # The heading is kept with its first block, then the floated chart.
+    # The heading is kept with the floated chart and the first block, which wraps beside it.
     heading = body.index("<h2>Compétences acquises</h2>")
-    assert body.index('<div class="keep">') < heading < body.index("<ul>") < body.index("<figure")
+    assert body.index('<div class="keep">') < heading < body.index("<figure") < body.index("<ul>")
     data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', body)
     assert data is not None
     assert base64.b64decode(data[1]).decode() == document.chart_svg

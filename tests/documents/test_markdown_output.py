@@ -10,7 +10,7 @@ def test_structure(document: Document) -> None:
     lines = markdown.splitlines()
     assert lines[0] == "# Bilan de fin de stage"
     assert "*Synthèse préparée pour l'entretien de bilan*" in lines
-    assert "- **Tuteur\u00a0:** Julien Perrin, responsable marketing" in lines
+    assert "- **Tuteur\u202f:** Julien Perrin, responsable marketing" in lines
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [f"## {section.heading}" for section in document.sections]
     assert (

@@ -27,12 +27,36 @@ def test_create_dossier(intern_client, intern):
     response = intern_client.post(reverse("dossiers:create"), VALID)
     dossier = Dossier.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("dossiers:home", args=[dossier.pk])
     assert dossier.owner == intern
     assert dossier.tutor_role == "Cadre de santé"
-    page = intern_client.get(response.url).content.decode()
+    page = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert "Hôpital Édouard-Herriot" in page
     assert "Formuler une question sur la suite" in page
+
+
+def test_create_lands_on_the_mission_split_into_objectives(intern_client):
+    mission = (
+        "Missions : - Mettre en place un tableau de bord des ventes - Former les "
+        "utilisateurs à l'outil - Rédiger la documentation technique"
+    )
+    response = intern_client.post(reverse("dossiers:create"), {**VALID, "mission_text": mission})
+    dossier = Dossier.objects.get()
+    assert response.url == reverse("dossiers:objective_import", args=[dossier.pk])
+    page = intern_client.get(response.url).content.decode()
+    assert "Voici votre mission découpée en objectifs" in page
+    assert (
+        "Mettre en place un tableau de bord des ventes\nFormer les utilisateurs à l&#x27;outil\n"
+        "Rédiger la documentation technique</textarea>" in page
+    )
+    # Nothing is created behind the intern's back: they confirm the list.
+    assert dossier.objectives.count() == 0
+    objectives = intern_client.get(reverse("dossiers:objectives", args=[dossier.pk]))
+    assert "elle se découpe en 3 objectifs" in objectives.content.decode()
+
+
+def test_create_without_mission_goes_home(intern_client):
+    response = intern_client.post(reverse("dossiers:create"), {**VALID, "mission_text": ""})
+    assert response.url == reverse("dossiers:home", args=[Dossier.objects.get().pk])
 
 
 def test_end_before_start_is_refused_with_a_message(intern_client):
@@ -105,3 +129,18 @@ def test_home_in_english(intern_client, intern, dossier):
     page = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert 'lang="en"' in page
     assert "Prepare a question about what comes next" in page
+
+
+def test_mission_pasted_later_also_lands_on_the_proposal(intern_client, intern):
+    intern_client.post(reverse("dossiers:create"), {**VALID, "mission_text": ""})
+    dossier = Dossier.objects.get()
+    response = intern_client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {**VALID, "mission_text": "1) Préparer les soins 2) Accueillir les patients"},
+    )
+    assert response.url == reverse("dossiers:objective_import", args=[dossier.pk])
+    again = intern_client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {**VALID, "mission_text": "1) Préparer les soins 2) Accueillir les patients"},
+    )
+    assert again.url == reverse("dossiers:home", args=[dossier.pk])

@@ -110,3 +110,47 @@ def test_plan_page_shows_planned_and_done_side_by_side(
     assert "8 coopératives" in body and "Vidéaste indisponible" in body
     assert "Tâches non prévues" in body and "Former Léa" in body
     assert body.count('class="badge status-done"') == 2  # the count box and the row
+
+
+def test_split_proposes_the_sentences_of_the_objective(intern_client, dossier):
+    objective = services.objective_create(
+        dossier=dossier, title="Animer les réseaux sociaux. Rédiger la newsletter."
+    )
+    page = intern_client.get(reverse("dossiers:objective_split", args=[dossier.pk, objective.pk]))
+    assert "Animer les réseaux sociaux\nRédiger la newsletter</textarea>" in page.content.decode()
+
+
+def test_split_cuts_in_place_and_keeps_the_texts_on_the_first_part(intern_client, dossier):
+    first = services.objective_create(
+        dossier=dossier, title="Animer les réseaux et écrire", actual="Trois posts par semaine"
+    )
+    last = services.objective_create(dossier=dossier, title="Réaliser un benchmark")
+    response = intern_client.post(
+        reverse("dossiers:objective_split", args=[dossier.pk, first.pk]),
+        {"text": "Animer les réseaux\n\nÉcrire la newsletter\n"},
+    )
+    assert response.status_code == 302
+    rows = list(dossier.objectives.values_list("pk", "title", "actual", "position"))
+    assert rows == [
+        (first.pk, "Animer les réseaux", "Trois posts par semaine", 0),
+        (rows[1][0], "Écrire la newsletter", "", 1),
+        (last.pk, "Réaliser un benchmark", "", 2),
+    ]
+
+
+def test_split_into_one_line_is_refused(intern_client, dossier):
+    objective = services.objective_create(dossier=dossier, title="Réaliser un benchmark")
+    response = intern_client.post(
+        reverse("dossiers:objective_split", args=[dossier.pk, objective.pk]),
+        {"text": "Réaliser un benchmark complet"},
+    )
+    assert response.status_code == 400
+    assert "au moins deux lignes" in response.content.decode()
+    assert list(dossier.objectives.values_list("title", flat=True)) == ["Réaliser un benchmark"]
+
+
+def test_objective_rows_offer_split_next_to_merge(intern_client, dossier):
+    objective = services.objective_create(dossier=dossier, title="Réaliser un benchmark")
+    page = intern_client.get(reverse("dossiers:objectives", args=[dossier.pk])).content.decode()
+    assert reverse("dossiers:objective_split", args=[dossier.pk, objective.pk]) in page
+    assert ">Séparer<" in page

@@ -26,6 +26,7 @@ GET_URLS = [
     ("feedback:settings", ["d"]),
     ("feedback:results", ["d"]),
     ("feedback:export", ["d"]),
+    ("feedback:close", ["d"]),
 ]
 POST_URLS = [
     ("feedback:invite", ["d"]),

@@ -47,6 +47,20 @@ def test_invitation_goes_out_through_smtp_with_a_working_link(smtp, dossier, run
     assert item.expires_at - item.sent_at == dt.timedelta(days=21)
 
 
+def test_personal_message_goes_in_the_email(smtp, dossier, run_jobs):
+    services.feedback_request_create(
+        dossier=dossier,
+        name="Sophie Laurent",
+        email="sophie.laurent@example.org",
+        relationship=FeedbackRequest.Relationship.TUTOR,
+        message="Merci pour ces cinq mois !\nÀ bientôt.",
+    )
+    run_jobs()
+    body = _body(smtp.messages[0]).replace("\r\n", "\n")
+    assert "Le mot de Camille Moreau :\nMerci pour ces cinq mois !\nÀ bientôt." in body
+    assert body.index("Merci pour ces cinq mois") < body.index("/f/")
+
+
 def test_invitation_is_in_the_raters_language(smtp, dossier, run_jobs, settings):
     settings.BILAN_FEEDBACK_LINK_DAYS = 10
     services.feedback_request_create(

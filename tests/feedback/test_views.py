@@ -58,7 +58,7 @@ def test_same_person_twice_is_refused(intern_client, dossier, colleague):
 
 
 def test_no_invitation_once_closed(intern_client, dossier):
-    intern_client.post(reverse("feedback:close", args=[dossier.pk]))
+    intern_client.post(reverse("feedback:close", args=[dossier.pk]), {"confirm": "on"})
     response = intern_client.post(reverse("feedback:invite", args=[dossier.pk]), VALID)
     assert response.status_code == 400 and "close" in response.content.decode()
     assert not FeedbackRequest.objects.exists()
@@ -152,3 +152,87 @@ def test_checklist_item_needs_two_people_other_than_the_intern(dossier, invite):
     second, _ = invite("Nadia", "nadia@example.org")
     services.feedback_answer_submit(feedback_request=second, situation="Le 4 mai ...")
     assert item().done
+
+
+# --- The first invitation: the tutor from the dossier, a personal word, a preview ---------------
+
+
+def test_invite_prefills_the_tutor_from_the_dossier(intern_client, dossier):
+    dossier.tutor_name, dossier.tutor_email = "Sophie Laurent", "sophie.laurent@example.org"
+    dossier.save()
+    url = reverse("feedback:invite", args=[dossier.pk])
+    page = intern_client.get(url).content.decode()
+    assert 'value="Sophie Laurent"' in page and 'value="sophie.laurent@example.org"' in page
+    assert '<option value="tutor" selected>' in page
+    listing = intern_client.get(reverse("feedback:requests", args=[dossier.pk]))
+    assert "Inviter votre tuteur, Sophie Laurent" in listing.content.decode()
+    other = intern_client.get(url, {"who": "other"}).content.decode()
+    assert 'value="Sophie Laurent"' not in other
+
+
+def test_invite_stops_prefilling_once_the_tutor_is_invited(intern_client, dossier, tutor):
+    dossier.tutor_name, dossier.tutor_email = "Sophie Laurent", "sophie.laurent@example.org"
+    dossier.save()
+    page = intern_client.get(reverse("feedback:invite", args=[dossier.pk])).content.decode()
+    assert 'value="Sophie Laurent"' not in page
+
+
+def test_preview_shows_the_email_and_questionnaire_and_sends_nothing(intern_client, dossier):
+    data = {**VALID, "relationship": "tutor", "message": "Merci pour ces cinq mois !"}
+    response = intern_client.post(
+        reverse("feedback:invite", args=[dossier.pk]), {**data, "preview": "1"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Camille Moreau vous demande un retour sur son stage" in page
+    assert "Merci pour ces cinq mois !" in page
+    assert "[votre lien personnel, créé à l&#x27;envoi]" in page
+    assert "/f/preview/" not in page
+    assert "Aperçu du questionnaire" in page and 'id="preview-' in page
+    assert not FeedbackRequest.objects.exists() and not Job.objects.exists()
+
+
+def test_preview_in_the_raters_language(intern_client, dossier):
+    response = intern_client.post(
+        reverse("feedback:invite", args=[dossier.pk]), {**VALID, "language": "en", "preview": "1"}
+    )
+    page = response.content.decode()
+    assert "Camille Moreau would like your feedback on their internship" in page
+    assert "[your personal link, made when it is sent]" in page
+
+
+def test_bad_preview_is_refused(intern_client, dossier):
+    response = intern_client.post(
+        reverse("feedback:invite", args=[dossier.pk]),
+        {**VALID, "email": "pas-une-adresse", "preview": "1"},
+    )
+    assert response.status_code == 400
+    assert "Aperçu de l&#x27;e-mail" not in response.content.decode()
+
+
+def test_personal_message_is_stored(intern_client, dossier):
+    intern_client.post(
+        reverse("feedback:invite", args=[dossier.pk]), {**VALID, "message": "  Merci !  "}
+    )
+    assert FeedbackRequest.objects.get().message == "Merci !"
+
+
+def test_closing_the_round_asks_for_confirmation(intern_client, dossier, colleague):
+    url = reverse("feedback:close", args=[dossier.pk])
+    requests_page = intern_client.get(reverse("feedback:requests", args=[dossier.pk]))
+    assert f'href="{url}"' in requests_page.content.decode()
+    page = intern_client.get(url).content.decode()
+    assert "1 personne n'a pas encore répondu" in page
+    response = intern_client.post(url)
+    assert response.status_code == 400
+    assert "Cochez la case pour confirmer" in response.content.decode()
+    assert not services.round_get(dossier=dossier).is_closed
+    response = intern_client.post(url, {"confirm": "on"})
+    assert response.status_code == 302
+    assert services.round_get(dossier=dossier).is_closed
+
+
+def test_export_says_what_it_is_for(intern_client, dossier):
+    page = intern_client.get(reverse("feedback:requests", args=[dossier.pk])).content.decode()
+    assert "Télécharger mes réponses reçues (JSON, pour les archiver ou les transférer)" in page
+    assert "Exporter (JSON)" not in page

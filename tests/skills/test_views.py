@@ -68,6 +68,40 @@ def test_pick_search_and_add(intern_client, dossier, team_skill):
     assert dossier.skills.count() == 1
 
 
+def test_pick_sets_the_levels_on_the_same_step(intern_client, dossier, team_skill):
+    response = intern_client.get(_url("skills:pick", dossier), {"q": "travailler equipe"})
+    page = response.content.decode()
+    assert f'id="pick-{team_skill.pk}-before"' in page and f'id="pick-{team_skill.pk}-now"' in page
+    response = intern_client.post(
+        _url("skills:add_from_framework", dossier),
+        {"skill": team_skill.pk, "level_before": "1", "level_now": "3"},
+    )
+    assert response.status_code == 302
+    item = dossier.skills.get()
+    assert (item.skill, item.level_before, item.level_now) == (team_skill, 1, 3)
+
+
+def test_pick_with_a_level_off_the_scale_adds_nothing(intern_client, dossier, team_skill):
+    response = intern_client.post(
+        _url("skills:add_from_framework", dossier),
+        {"skill": team_skill.pk, "level_now": "9"},
+        follow=True,
+    )
+    assert "Choisissez les niveaux dans la liste" in response.content.decode()
+    assert dossier.skills.count() == 0
+
+
+def test_a_framework_skill_never_shows_its_internal_code(intern_client, dossier, team_skill):
+    item = services.dossier_skill_add(dossier=dossier, skill=team_skill)
+    assert team_skill.code
+    for url in (
+        _url("skills:edit", dossier, item.pk),
+        _url("skills:list", dossier),
+        _url("skills:pick", dossier) + "?q=equipe",
+    ):
+        assert team_skill.code not in intern_client.get(url).content.decode()
+
+
 def test_pick_refuses_a_skill_outside_active_frameworks(intern_client, dossier, defaults):
     bilan = next(f for f in defaults if f.key == "bilan")
     DossierFramework.objects.create(dossier=dossier, framework=bilan)
@@ -261,4 +295,4 @@ def test_suggestion_buttons(intern_client, dossier):
 def test_dossier_nav_and_home_checklist_link_to_skills(intern_client, dossier):
     body = intern_client.get(reverse("dossiers:home", args=[dossier.pk])).content.decode()
     assert _url("skills:list", dossier) in body and _url("skills:feelings", dossier) in body
-    assert "0 compétences, dont 0 sans exemple" in body
+    assert "0 compétence" in body and "il manque : une compétence technique" in body

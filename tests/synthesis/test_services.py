@@ -22,7 +22,10 @@ def test_sections_come_from_the_dossier(full_dossier):
     assert "Vidéaste indisponible" in sections["deroulement"]
     assert "**Brevo (1 → 3) —**" in sections["competences"]
     assert "42 % d'ouverture" in sections["competences"]
-    assert "Canva" in sections["competences"]  # listed as still to illustrate
+    # Canva has no example yet: a note to the intern, on screen, never in the text.
+    assert "Canva" not in sections["competences"]
+    notes = services.synthesis_notes(dossier=full_dossier, version=None)
+    assert any("Canva" in note for _heading, note in notes)
     assert "J'ai préparé un script." in sections["difficultes"]
     assert "Brevo et Canva en autonomie" in sections["bilan_personnel"]
     assert "Présenter en dix diapositives" in sections["ouverture"]

@@ -111,7 +111,7 @@ def test_pages_fragment_and_review(intern_client, ids):
     pages = intern_client.get(reverse("synthesis:pages", args=[ids["d"]])).content.decode()
     assert "Le PDF fait" in pages
     review = intern_client.get(reverse("synthesis:review", args=[ids["d"]])).content.decode()
-    assert "phrases relues" in review
+    assert "Voir le texte relu" in review
 
 
 def test_cli_export(full_dossier, tmp_path):
