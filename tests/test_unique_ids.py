@@ -17,6 +17,8 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from bilan.feedback.tokens import token_hash, token_new
+from bilan.meeting.tokens import record_token_hash
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -26,9 +28,7 @@ from bilan.demo import content
 from bilan.dossiers.models import Dossier
 from bilan.evidence.models import MailboxImport, Trace
 from bilan.feedback.models import Answer, Discovery, FeedbackRequest
-from bilan.feedback.tokens import token_hash, token_new
 from bilan.meeting.models import Question, Record
-from bilan.meeting.tokens import record_token_hash
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}

@@ -168,7 +168,6 @@ def feedback_request_preview(*, feedback_request: FeedbackRequest) -> Invitation
         feedback_request=draft,
         token=PREVIEW_TOKEN,
         reminder=False,
-        meeting=meeting_get(dossier=draft.dossier),
     )
     body = str(message.body).replace(emails.public_link(PREVIEW_TOKEN), placeholder)
     return InvitationPreview(subject=str(message.subject), body=body)

@@ -316,7 +316,7 @@ def feelings(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
 
 def _axes_partial(
-    request: HttpRequest, dossier: Dossier, *, form: Form | None = None, message: str = ""
+    request: HttpRequest, dossier: Dossier, *, form: BaseForm | None = None, message: str = ""
 ) -> HttpResponse:
     """Only the axes card, for htmx: the rest of the page, and what is typed there, stays."""
     context = _feelings_context(dossier, **({"axis_form": form} if form else {}))

@@ -75,7 +75,7 @@ def _introduction(dossier: Dossier) -> list[Block]:
 
 # Each status as the end of a sentence about how many objectives are in it.
 def _status_phrase(status: str, n: int) -> str:
-    phrases = {
+    phrases: dict[str, str] = {
         Objective.Status.DONE: ngettext("%(n)d a été réalisé", "%(n)d ont été réalisés", n),
         Objective.Status.PARTIAL: ngettext(
             "%(n)d l'a été en partie", "%(n)d l'ont été en partie", n
@@ -102,7 +102,7 @@ def plan_sentence(counts: dict[str, int], total: int) -> str:
     status = Objective.Status
     if total == 1:
         only = next((key for key, count in counts.items() if count), status.PLANNED)
-        single = {
+        single: dict[str, str] = {
             status.DONE: _("L'objectif de mon stage a été réalisé."),
             status.PARTIAL: _("L'objectif de mon stage a été réalisé en partie."),
             status.CHANGED: _("L'objectif de mon stage a évolué en cours de route."),

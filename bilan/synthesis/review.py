@@ -101,7 +101,7 @@ class Facts:
 
 def dossier_facts(*, dossier: Dossier, text: SynthesisText) -> Facts:
     body = _norm(text.text)
-    axes = [a.text for a in dossier.progress_axes.all()]  # type: ignore[attr-defined]
+    axes = [a.text for a in dossier.progress_axes.all()]
     feelings = skills.feelings_get(dossier=dossier)
     outlook = _norm(text.section_text("ouverture"))
     shown_axes = sum(1 for axis in axes if _norm(axis) and _norm(axis) in outlook)
@@ -227,7 +227,7 @@ def synthesis_review(*, dossier: Dossier, sections: dict[str, str]) -> Synthesis
             for finding in review.document_findings
             if _keep_document_finding(finding, facts, structured)
         ]
-        headings = TRAME_HEADINGS[language]
+        headings = TRAME_HEADINGS["en" if language == "en" else "fr"]
         notes = [
             _("La partie « %(section)s » est vide.") % {"section": headings[key]}
             for key in TRAME

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0002_default_grid"),
+        ("feedback", "0003_meeting_moved"),
     ]
 
     operations = [
