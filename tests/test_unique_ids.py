@@ -17,18 +17,18 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from bilan.feedback.tokens import token_hash, token_new
-from bilan.meeting.tokens import record_token_hash
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from bilan.core.public import token_hash, token_new
 from bilan.demo import content
 from bilan.dossiers.models import Dossier
 from bilan.evidence.models import MailboxImport, Trace
 from bilan.feedback.models import Answer, Discovery, FeedbackRequest
 from bilan.meeting.models import Question, Record
+from bilan.meeting.services import TOKEN_PURPOSE
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -255,7 +255,7 @@ def test_pages_reached_by_a_link_or_signed_out_repeat_no_id(demo_client):
     if record is not None:
         token = token_new()
         Record.objects.filter(pk=record.pk).update(
-            token_hash=record_token_hash(token),
+            token_hash=token_hash(token, purpose=TOKEN_PURPOSE),
             link_version=record.version,
             link_expires_at=later,
             frozen_at=None,

@@ -47,9 +47,10 @@ def analysis_from_doc(text: str, prepared: str, doc: Doc, language: str) -> Anal
     rule_labels: list[frozenset[str]] = doc._.coach_rule_labels
     prose: list[bool] = doc._.coach_prose
     confidence: list[float] = doc._.coach_confidence
+    margins: list[dict[str, float]] = doc._.coach_margins
     lex = get_lexicon(language)
     figures = compute_figures(features, labels, prose, word_count(prepared))
-    findings = sentence_findings(features, labels, rule_labels, lex)
+    findings = sentence_findings(features, labels, rule_labels, margins, lex)
     findings.extend(document_findings(features, labels, prose, figures, lex))
     findings.sort(key=lambda finding: (finding.start, finding.end, finding.code))
     sentences = tuple(

@@ -42,6 +42,7 @@ for _name in (
     "coach_rule_labels",
     "coach_prose",
     "coach_confidence",
+    "coach_margins",
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -189,6 +190,7 @@ class SentenceLabeller:
         ]
         labels = list(rule_labels)
         confidence = [1.0] * len(features)
+        margins: list[dict[str, float]] = [{} for _ in features]
         model = get_model(self.language)
         if model is not None:
             for index, vector in enumerate(featurize(views)):
@@ -196,10 +198,12 @@ class SentenceLabeller:
                     prediction = model.predict(vector)
                     labels[index] = prediction.labels
                     confidence[index] = prediction.confidence
+                    margins[index] = prediction.margins
         doc._.coach_labels = labels
         doc._.coach_rule_labels = rule_labels
         doc._.coach_prose = prose
         doc._.coach_confidence = confidence
+        doc._.coach_margins = margins
         for feats, sentence_labels in zip(features, labels, strict=True):
             span = doc.char_span(feats.start, feats.end, alignment_mode="expand")
             if span is not None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bilan.coach.lang import Lexicon, Messages
-from bilan.coach.results import LABELS, Figures, Finding
+from bilan.coach.results import LABELS, UNCERTAIN_BELOW, Figures, Finding
 from bilan.coach.rules import SentenceFeatures
 from bilan.coach.textutil import WORDS_PER_PAGE
 
@@ -49,10 +49,21 @@ def _decided(message: str, label: str, rules: frozenset[str], lex: Lexicon) -> s
     return f"{message} {lex.messages.model_decided.format(label=name)}"
 
 
+def _advised(
+    labels: frozenset[str], rules: frozenset[str], margins: Mapping[str, float]
+) -> frozenset[str]:
+    """The labels worth advice: the model's, except those it is unsure of and the rules do not
+    confirm. An uncertain call with nothing to explain it would only be a guess."""
+    return frozenset(
+        label for label in labels if label in rules or margins.get(label, 1.0) >= UNCERTAIN_BELOW
+    )
+
+
 def sentence_findings(
     features: Sequence[SentenceFeatures],
     labels: Sequence[frozenset[str]],
     rule_labels: Sequence[frozenset[str]],
+    margins: Sequence[Mapping[str, float]],
     lex: Lexicon,
 ) -> list[Finding]:
     """Advice per sentence: the labels decide (the model's), the rules say why and how.
@@ -62,9 +73,10 @@ def sentence_findings(
     """
     messages = lex.messages
     out: list[Finding] = []
-    for index, (feats, sentence_labels, rules) in enumerate(
-        zip(features, labels, rule_labels, strict=True)
+    for index, (feats, all_labels, rules, label_margins) in enumerate(
+        zip(features, labels, rule_labels, margins, strict=True)
     ):
+        sentence_labels = _advised(all_labels, rules, label_margins)
         if "vague" in sentence_labels:
             out.append(
                 Finding(

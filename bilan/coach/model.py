@@ -29,6 +29,8 @@ class Prediction:
     labels: frozenset[str]
     probabilities: dict[str, float]
     confidence: float
+    # Per label, how far its probability is from the threshold, on a 0-1 scale.
+    margins: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class LabelModel:
             labels=frozenset(chosen),
             probabilities=probabilities,
             confidence=round(min(margins.values(), default=1.0), 3),
+            margins=margins,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -69,16 +69,23 @@ def test_colleague_submits_then_amends_until_closed(client, colleague, dossier, 
     item.refresh_from_db()
     assert item.status == "answered"
 
-    response = client.post(answer_url(token), {**GOOD, "improve": "Partager plus tôt."})
+    response = client.post(
+        answer_url(token),
+        {**GOOD, "improve": "Partager le plan deux jours avant la réunion de service."},
+    )
     assert response.status_code == 302
-    assert Answer.objects.get(request=item).improve == "Partager plus tôt."
+    assert Answer.objects.get(request=item).improve == (
+        "Partager le plan deux jours avant la réunion de service."
+    )
     assert Answer.objects.count() == 1
 
     services.round_close(dossier=dossier)
     response = client.post(answer_url(token), {**GOOD, "improve": "Trop tard."})
     assert response.status_code == 410
     assert "collecte des retours est close" in response.content.decode()
-    assert Answer.objects.get(request=item).improve == "Partager plus tôt."
+    assert Answer.objects.get(request=item).improve == (
+        "Partager le plan deux jours avant la réunion de service."
+    )
 
 
 def test_strengths_are_chosen_among_the_interns_skills(client, colleague, dossier):
