@@ -39,3 +39,11 @@ def test_text_module_imports_no_django() -> None:
     code = "import sys, bilan.core.text; assert not [m for m in sys.modules if 'django' in m]"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_feedback_review_folds_the_same_way_and_keeps_offsets() -> None:
+    from bilan.feedback.review import sensitive_spans
+
+    # "œ" folds to two letters: the spans found after it still point at the right words.
+    text = "Au cœur de l'ŒUVRE, elle était malade."
+    assert [(c, text[s:e]) for c, s, e in sensitive_spans(text, "fr")] == [("health", "malade")]
