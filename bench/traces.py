@@ -24,6 +24,7 @@ import tracemalloc
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -171,7 +172,7 @@ def bench_search(total: int = 50_000, others: int = 5_000) -> float:
 
     baseline = statistics.median(timed(lambda: page(evidence.traces_search(dossier=dossier))))
     june = {"date_from": dt.date(2026, 6, 1), "date_to": dt.date(2026, 6, 30)}
-    cases = [
+    cases: list[tuple[str, dict[str, Any]]] = [
         ("développé", {}),
         ("réunions client", {}),
         ("factures juridiques audit", {}),

@@ -132,7 +132,14 @@ class _TraceVector(Expression):
 
     output_field = SearchVectorField()
 
-    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> Col:
+    def resolve_expression(
+        self,
+        query: Any = None,
+        allow_joins: bool = True,
+        reuse: set[str] | None = None,
+        summarize: bool = False,
+        for_save: bool = False,
+    ) -> Any:
         return Col(query.get_initial_alias(), _vector_field())
 
 
@@ -145,14 +152,18 @@ class _Position(Func):
         super().__init__(F("pk"))
         self.ids = ids
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_sqlite(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, tuple[Any, ...]]:
         column, params = compiler.compile(self.source_expressions[0])
         listed = "," + ",".join(map(str, self.ids)) + ","
-        return f"instr(%s, ',' || {column} || ',')", [listed, *params]
+        return f"instr(%s, ',' || {column} || ',')", (listed, *params)
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, tuple[Any, ...]]:
         column, params = compiler.compile(self.source_expressions[0])
-        return f"array_position(%s::bigint[], {column})", [self.ids, *params]
+        return f"array_position(%s::bigint[], {column})", (self.ids, *params)
 
 
 def _fts_query(dossier_id: int, terms: list[str]) -> str:
