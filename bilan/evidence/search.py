@@ -37,6 +37,7 @@ from typing import Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Func, IntegerField, QuerySet, Value
 from django.db.models.expressions import Col, Expression
@@ -189,8 +190,12 @@ def fts_statement(
 def _ranked_sqlite(
     traces: QuerySet[Trace], dossier_id: int, terms: list[str]
 ) -> list[tuple[int, float]]:
+    try:
+        statement = fts_statement(traces, dossier_id, terms)
+    except EmptyResultSet:  # filters that cannot match anything (an empty list of ids)
+        return []
     with connection.cursor() as cursor:
-        cursor.execute(*fts_statement(traces, dossier_id, terms))
+        cursor.execute(*statement)
         # bm25 is better when lower.
         return [(pk, -score) for pk, score in cursor.fetchall()]
 

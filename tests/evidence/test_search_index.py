@@ -51,6 +51,12 @@ def test_better_matches_rank_first(dossier):
     assert found(dossier) == [middle, focused, once]
 
 
+def test_filters_that_match_nothing(dossier):
+    note(dossier, "Budget", "Le budget")
+    nothing = dossier.traces.filter(pk__in=[])
+    assert list(search.matching(nothing, dossier_id=dossier.pk, query="budget")) == []
+
+
 def test_all_words_are_required(dossier):
     both = note(dossier, "Budget", "Le budget du client")
     note(dossier, "Budget", "Le budget interne")
