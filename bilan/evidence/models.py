@@ -99,6 +99,8 @@ class Trace(models.Model):
             models.Index(fields=["dossier", "kind"]),
             models.Index(fields=["dossier", "content_hash"]),
             models.Index(fields=["dossier", "message_id"]),
+            # The list's order and its date filters, searching or not.
+            models.Index(fields=["dossier", "date"]),
         ]
 
     def __str__(self) -> str:

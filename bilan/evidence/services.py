@@ -30,7 +30,7 @@ from .extraction.core import MAILBOX_TYPES, probe_path
 from .extraction.detect import HEAD_BYTES
 from .limits import evidence_limits
 from .models import MailboxImport, Trace
-from .search import index_text, query_terms
+from .search import index_store, index_text, matching
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,12 @@ def _basename(name: str | None, default: str) -> str:
 
 def _reindex(trace: Trace) -> None:
     trace.search_text = index_text(trace.title, trace.author, trace.note, trace.url, trace.text)
+
+
+def _save(trace: Trace) -> None:
+    """Save a trace whose text may have changed, and its row in the search index."""
+    trace.save()
+    index_store(traces=[trace])
 
 
 @dataclass
@@ -154,7 +160,7 @@ def traces_upload(
         )
         trace.file.save(name, upload, save=False)
         _reindex(trace)
-        trace.save()
+        _save(trace)
         job_enqueue(kind=JOB_EXTRACT, payload={"trace_id": trace.pk})
         outcome.traces.append(trace)
     return outcome
@@ -184,7 +190,7 @@ def trace_create_note(
     )
     trace.full_clean()
     _reindex(trace)
-    trace.save()
+    _save(trace)
     return trace
 
 
@@ -214,7 +220,7 @@ def trace_create_link(
     )
     trace.full_clean()
     _reindex(trace)
-    trace.save()
+    _save(trace)
     return trace
 
 
@@ -234,7 +240,7 @@ def trace_update(
         trace.text = trace.note
     trace.full_clean()
     _reindex(trace)
-    trace.save()
+    _save(trace)
     # Links stay inside the dossier, whatever ids a caller passes.
     if objectives is not None:
         trace.objectives.set([o for o in objectives if o.dossier_id == trace.dossier_id])
@@ -318,7 +324,7 @@ def trace_extract(*, trace_id: int) -> None:
     with transaction.atomic():
         trace = Trace.objects.select_for_update().get(pk=trace_id)
         trace_apply_extraction(trace=trace, result=result)
-        trace.save()
+        _save(trace)
         for child in result.children:
             trace_create_attachment(parent=trace, child=child)
 
@@ -347,7 +353,7 @@ def trace_create_attachment(*, parent: Trace, child: Extracted) -> Trace | None:
     if content:
         trace.file.save(name, ContentFile(content), save=False)
     trace_apply_extraction(trace=trace, result=child)
-    trace.save()
+    _save(trace)
     return trace
 
 
@@ -362,22 +368,27 @@ def traces_search(
     skill: DossierSkill | None = None,
     unlinked: bool = False,
 ) -> QuerySet[Trace]:
+    """The dossier's traces matching the query and filters; best match first when searching."""
     traces = dossier.traces.all()
-    for term in query_terms(query):
-        traces = traces.filter(search_text__contains=f" {term}")
     if kind:
         traces = traces.filter(kind=kind)
+    # Bounds on the stored datetime, not its date: an index serves them.
     if date_from:
-        traces = traces.filter(date__date__gte=date_from)
+        traces = traces.filter(date__gte=_day_start(date_from))
     if date_to:
-        traces = traces.filter(date__date__lte=date_to)
+        traces = traces.filter(date__lt=_day_start(date_to + dt.timedelta(days=1)))
     if objective is not None:
         traces = traces.filter(objectives=objective)
     if skill is not None:
         traces = traces.filter(skills=skill)
     if unlinked:
         traces = traces.filter(objectives__isnull=True)
-    return traces
+    return matching(traces, dossier_id=dossier.pk, query=query)
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    """Midnight of the day in the current time zone, as the date filters meant it."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 # Mailbox imports ----------------------------------------------------------------------------
@@ -503,7 +514,7 @@ def _import_message(
             content_hash=digest,
         )
         trace_apply_extraction(trace=trace, result=result)
-        trace.save()
+        _save(trace)
         for child in result.children:
             if child.content is not None and not child.error_code:
                 extracted = extract_bytes_isolated(

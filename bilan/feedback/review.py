@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bilan.coach import TextTooLong, analyse
+from bilan.core.text import fold
 
 from . import lexicon
 
@@ -55,16 +55,14 @@ class Flag:
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
-    """Text without accents or case, and for each of its characters the original index."""
+    """Text folded as every search folds it, and for each of its characters the original index."""
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                chars.append(folded)
-                origin.append(index)
+        # One character at a time, so each folded one ("œ" gives two) knows where it came from.
+        for folded in fold(char):
+            chars.append(folded)
+            origin.append(index)
     return "".join(chars), origin
 
 

@@ -2,6 +2,28 @@
 
 Claiming is atomic: on PostgreSQL with SELECT ... FOR UPDATE SKIP LOCKED, on SQLite through
 the write lock its IMMEDIATE transactions take, so several workers never run the same job.
+
+Why not django-tasks (the backport of Django 6's `django.tasks`), checked on 0.12.0 and
+django-tasks-db 0.13.0 (November 2026): we keep these ~100 lines, for what they do that the
+library does not.
+
+- The library defines the API (a `@task` decorator, `enqueue()`, results) and ships only an
+  immediate and a dummy backend, as Django 6 does; a database queue is another package,
+  django-tasks-db. Its worker (`db_worker`) has `run_after` and SKIP LOCKED, like ours.
+- No retries: a task that raises is marked FAILED for good. Ours retries a job up to
+  MAX_ATTEMPTS with a growing delay; an extraction that hit a busy disk or a mail server that
+  refused once gets another go.
+- No recovery of a dead worker's task: a task whose worker was killed (deploy, OOM during an
+  extraction) stays RUNNING forever. Ours requeues jobs locked for over STALE_AFTER
+  (`jobs_release_stale`, at start-up and hourly).
+- A queued task names its function by import path, so moving a module (as the layering work
+  did with meetings) breaks the tasks already queued. Ours stores a kind ("evidence.extract")
+  that each app maps to a handler in its AppConfig, so modules move freely.
+- Adopting it means a second app, its migrations and tables, and changing every caller; ours
+  keeps `job_enqueue(kind=..., payload=..., delay=...)`, used across the apps.
+
+Revisit when the project moves to Django 6 and a database backend offers retries and stale-task
+recovery: the handlers would then become `@task` functions and `job_enqueue` a thin wrapper.
 """
 
 from __future__ import annotations

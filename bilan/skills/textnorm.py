@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ß": "ss"})
+from bilan.core.text import fold
+
 _SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """ "Réactivité " → "reactivite": no accents, casefolded, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    """ "Réactivité  du cœur " → "reactivite du coeur": folded (`core.text`), single spaces."""
+    return _SPACES.sub(" ", fold(text.replace("’", "'"))).strip()
 
 
 def split_lines(text: str) -> list[str]:
