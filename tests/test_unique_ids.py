@@ -41,6 +41,8 @@ class _Element:
     target: str = ""
     swap: str = "innerHTML"
     inner_ids: list[str] = field(default_factory=list)
+    # For hx-target="closest <tag>": the nearest enclosing element of that tag, if any.
+    closest: _Element | None = None
 
 
 class _Ids(HTMLParser):
@@ -69,6 +71,11 @@ class _Ids(HTMLParser):
             element.hx_get = values["hx-get"]
             element.target = values.get("hx-target", "")
             element.swap = values.get("hx-swap", "innerHTML").split()[0]
+            if element.target.startswith("closest "):
+                wanted = element.target.split(None, 1)[1]
+                element.closest = next(
+                    (el for tag_, el in reversed(self._open) if tag_ == wanted), None
+                )
             self.loaders.append(element)
         if tag == "a" and "?" in values.get("href", ""):
             self.links.append(values["href"])
@@ -91,6 +98,12 @@ class _Ids(HTMLParser):
         target = loader if loader.target in ("", "this") else None
         if loader.target.startswith("#"):
             target = self.by_id.get(loader.target[1:])
+        if loader.target.startswith("closest "):
+            if loader.closest is None and loader.swap == "innerHTML":
+                # A partial polling itself: its host element is outside this fragment, and
+                # the load replaces the whole fragment.
+                return list(self.ids)
+            target = loader.closest
         if target is None:
             return []
         if loader.swap == "outerHTML":

@@ -19,7 +19,6 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
 _TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
-_HEADING_HASHES = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+", re.MULTILINE)
 _SETEXT_RULE = re.compile(r"^[ \t]*(?:=+|-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _BLOCKQUOTE = re.compile(r"^[ \t]*(>+)[ \t]?", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\(([^)\s]{0,500})\)")
@@ -54,9 +53,9 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def strip_markup(text: str) -> str:
     """Markdown and HTML markup blanked out, one character for one; prose left as it was.
 
-    Front matter, fenced code and tables are blanked whole; heading hashes, emphasis markers,
-    link targets and tags are blanked around the words they decorate. List markers stay: they
-    tell the rules that a line is a list item.
+    Front matter, fenced code and tables are blanked whole; emphasis markers, link targets and
+    tags are blanked around the words they decorate. Heading hashes and list markers stay: they
+    tell the rules that a line is a heading or a list item.
     """
     if not any(mark in text for mark in "-#*_`[<|>~="):
         return text
@@ -66,8 +65,6 @@ def strip_markup(text: str) -> str:
         spans.append((0, match.end()))
     for pattern in (_FENCE, _TABLE_LINE, _HTML_TAG):
         spans.extend(m.span() for m in pattern.finditer(text))
-    for m in _HEADING_HASHES.finditer(text):
-        spans.append(m.span(1))
     for m in _SETEXT_RULE.finditer(text):
         spans.append(m.span())
     for m in _BLOCKQUOTE.finditer(text):

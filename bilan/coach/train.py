@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MIN_DOCUMENT_FREQUENCY = 2
-C_GRID = (1.0, 3.0, 10.0, 30.0)
+C_GRID = (3.0, 10.0, 30.0, 100.0)
 FOLDS = 5
 # Weights smaller than this are dropped from the shipped file (they change no decision).
 MIN_WEIGHT = 1e-4

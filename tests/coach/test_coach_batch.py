@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from bilan.coach import COACH_VERSION, TextTooLong, analyse, analyse_many
+from bilan.coach.corpus import load_corpus, split
 
 from .conftest import SYNTHESIS_EN, SYNTHESIS_FR
 
-DATA = Path(__file__).resolve().parents[2] / "bilan" / "coach" / "data"
-
 
 def _dev_texts() -> list[str]:
+    """Documents of the corpus's train split, as running text, in both languages."""
     texts = []
-    for name in ("dev_fr.jsonl", "dev_en.jsonl"):
-        lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-        texts += [json.loads(line)["text"] for line in lines[:40]]
+    for language in ("fr", "en"):
+        train, _ = split(load_corpus(language))
+        texts += [" ".join(s.text for s in doc.sentences) for doc in train[:20]]
     return texts
 
 
