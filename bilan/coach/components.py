@@ -34,6 +34,7 @@ _NEWLINE = re.compile(r"\n")
 # A sentence may also end on a closing quote, bracket or emoji; see _merged_sentences.
 # Semicolons and colons are not closing: "problem; what I did" is one sentence for the rules.
 _CLOSING = frozenset('.!?…"»)]*')
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXivx]{1,4}\.|[a-zA-Z]\))\s*$")
 
 for _name in (
     "coach_features",
@@ -105,6 +106,12 @@ def _merged_sentences(doc: Doc, text: str) -> list[Span]:
     for sent in doc.sents:
         if pending is not None:
             sent = doc[pending.start : sent.end]
+        if _NUMBERING.match(text[sent.start_char : sent.end_char]) and not _is_line_end(
+            text, sent.end_char
+        ):
+            # "1." or "2.3" cut off the heading or list item it numbers.
+            pending = sent
+            continue
         elif (
             out
             and not any(ch.isalnum() for ch in text[sent.start_char : sent.end_char])

@@ -119,7 +119,11 @@ def save_model(model: LabelModel, path: Path) -> None:
     """Write ``model`` reproducibly: sorted keys and no timestamp in the gzip header."""
     payload = json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+    # No file name nor time in the gzip header: the bytes depend on the weights alone.
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as out,
+    ):
         out.write(payload.encode("utf-8"))
 
 

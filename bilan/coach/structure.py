@@ -102,14 +102,19 @@ def reflow_extracted(text: str) -> str:
     """Text from a PDF or DOCX made readable as prose.
 
     Joins words hyphenated across a line break ("exem-\\nple"), drops page numbers and running
-    headers and footers (a short line that comes back on several pages, page numbers aside),
+    headers and footers (a short line that comes back on several pages, page numbers aside,
+    and does not end like a sentence),
     and turns form feeds into paragraph breaks.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = _HYPHENATED.sub(r"\1\2", text)
     lines = text.split("\n")
     keys = [_DIGITS.sub("#", line.strip()).lower() for line in lines]
-    repeats = Counter(key for key in keys if key and len(key) <= MAX_RUNNING_LINE)
+    # A sentence may come back (a journal's "RAS."); a running header or footer does not end
+    # like one.
+    repeats = Counter(
+        key for key in keys if key and len(key) <= MAX_RUNNING_LINE and key[-1] not in ".!?…;:"
+    )
     kept: list[str] = []
     for line, key in zip(lines, keys, strict=True):
         if _PAGE_NUMBER.match(line) or (key and repeats[key] >= MIN_RUNNING_REPEATS):

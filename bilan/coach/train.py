@@ -45,7 +45,7 @@ FOLDS = 5
 MIN_WEIGHT = 1e-4
 CERED_WEIGHT = 0.5
 # Weight of the copies of corpus sentences read alone (see corpus_examples).
-ALONE_WEIGHT = 0.5
+ALONE_WEIGHT = 1.0
 CERED_LABELS = {"Reflection": "reflective", "Learning": "reflective", "Difficulty": "difficulty"}
 CERED_TRAINS = ("reflective", "difficulty")
 DEFAULT_CERED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cered-en"
@@ -111,13 +111,16 @@ def views_of_sentences(texts: Sequence[str], language: str) -> list[SentenceView
     return [view for _, view in read_units(texts, language)]
 
 
-def _reads_alone(labels: frozenset[str], following: SentenceView | None) -> bool:
+def _reads_alone(
+    labels: frozenset[str], cues: Sequence[str], following: SentenceView | None
+) -> bool:
     """Whether a sentence keeps its labels when read without its neighbours.
 
-    A solution needs the difficulty before it, and a claim is spared ``vague`` by the example
-    after it; other labels hold in the sentence itself.
+    A solution needs the difficulty before it, unless it says itself that it is one ("Pour y
+    remédier, …", "To fix this, …"); a claim is spared ``vague`` by the example after it; other
+    labels hold in the sentence itself.
     """
-    if "solution" in labels and "difficulty" not in labels:
+    if "solution" in labels and "difficulty" not in labels and "solution_marker" not in cues:
         return False
     return following is None or "example_start" not in following.cues
 
@@ -145,7 +148,7 @@ def corpus_examples(
                 continue
             out.append(Example(features=vectors[index], labels=sentence.labels, group=document.doc))
             following = doc_views[index + 1] if index + 1 < len(doc_views) else None
-            if alone_weight and _reads_alone(sentence.labels, following):
+            if alone_weight and _reads_alone(sentence.labels, doc_views[index].cues, following):
                 out.append(
                     Example(
                         features=featurize([doc_views[index]])[0],

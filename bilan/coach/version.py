@@ -10,5 +10,5 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.1"
-MODEL_FINGERPRINTS = {"fr": "-", "en": "-"}
+MODEL_FINGERPRINTS = {"fr": "d775ff2e7577", "en": "7b02fe47cb97"}
 COACH_VERSION = f"{RELEASE}+fr.{MODEL_FINGERPRINTS['fr']}.en.{MODEL_FINGERPRINTS['en']}"

@@ -23,6 +23,16 @@ DESCRIPTIVE = [
     "J'ai rédigé le compte rendu de la réunion du lundi.",
 ]
 TONE = ["Le boulot était trop relou.", "C'était la galère mdr.", "Mon chef était nul !!!"]
+REFLECTIVE = [
+    "J'ai appris à estimer mes tâches en demi-journées.",
+    "J'ai compris qu'un devis envoyé vite est plus souvent signé.",
+    "Avec le recul, je relirais chaque bon de commande avant de l'envoyer.",
+]
+DIFFICULTY_SOLUTION = [
+    "Le serveur plantait chaque lundi, alors j'ai écrit un script de redémarrage.",
+    "Les élèves ne m'écoutaient pas, donc j'ai instauré un rituel de début de cours.",
+    "Le stock manquait souvent, alors j'ai créé un bon de commande hebdomadaire.",
+]
 
 
 def _tiny_corpus() -> list:
@@ -32,6 +42,8 @@ def _tiny_corpus() -> list:
             {"text": VAGUE[n % 3], "labels": ["vague"]},
             {"text": DESCRIPTIVE[n % 3], "labels": ["descriptive"]},
             {"text": TONE[n % 3], "labels": ["tone"]},
+            {"text": REFLECTIVE[n % 3], "labels": ["reflective"]},
+            {"text": DIFFICULTY_SOLUTION[n % 3], "labels": ["difficulty", "solution"]},
         ]
         documents.append(
             parse_document(json.dumps({"doc": f"t-{n}", "lang": "fr", "sentences": sentences}))
@@ -64,11 +76,18 @@ def test_a_tiny_corpus_trains_deterministically_and_predicts_its_labels(tmp_path
     save_model(second, tmp_path / "two.json.gz")
     assert (tmp_path / "one.json.gz").read_bytes() == (tmp_path / "two.json.gz").read_bytes()
     assert first.meta["fingerprint"] == second.meta["fingerprint"]
-    assert report.sentences == 36 and report.features > 0
+    assert report.sentences == 60 and report.features > 0
     loaded = read_model(tmp_path / "one.json.gz")
     assert loaded.labels == LABELS
-    predicted = [loaded.predict(example.features).labels for example in examples[:3]]
-    assert predicted == [frozenset({"vague"}), frozenset({"descriptive"}), frozenset({"tone"})]
+    in_context = [example for example in examples if example.scored][:5]
+    predicted = [loaded.predict(example.features).labels for example in in_context]
+    assert predicted == [
+        frozenset({"vague"}),
+        frozenset({"descriptive"}),
+        frozenset({"tone"}),
+        frozenset({"reflective"}),
+        frozenset({"difficulty", "solution"}),
+    ]
 
 
 def test_training_refuses_a_label_without_examples():
@@ -88,9 +107,9 @@ def test_prediction_confidence_is_the_closest_call():
     model = LabelModel(
         language="fr",
         labels=("vague", "tone"),
-        bias=(0.0, -4.0),
+        bias=(-3.0, -4.0),
         thresholds=(0.5, 0.5),
-        weights={"w:bof": (0.1, 0.0), "w:truc": (0.0, 8.0)},
+        weights={"w:bof": (3.05, 0.0), "w:truc": (0.0, 8.0)},
         meta={},
     )
     unsure = model.predict({"w:bof": 1.0})
