@@ -218,7 +218,12 @@ def synthesis_review(*, dossier: Dossier, sections: dict[str, str]) -> Synthesis
             is_heading = any(structured.text[start:end] == stripped for start, end in heading_spans)
             segments.append(
                 (
-                    Segment(text=segment.text, labels=segment.labels, finding_numbers=numbers),
+                    Segment(
+                        text=segment.text,
+                        labels=segment.labels,
+                        finding_numbers=numbers,
+                        uncertain=segment.uncertain,
+                    ),
                     is_heading,
                 )
             )

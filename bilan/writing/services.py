@@ -28,6 +28,8 @@ class Segment:
     text: str
     labels: frozenset[str] = frozenset()
     finding_numbers: tuple[int, ...] = ()
+    # The coach's model is unsure of this sentence's labels: shown as such, not asserted.
+    uncertain: bool = False
 
 
 @dataclass
@@ -79,6 +81,7 @@ def text_review(*, text: str, language: str | None = None) -> Review:
                 text=text[sentence.start : sentence.end],
                 labels=sentence.labels,
                 finding_numbers=numbers,
+                uncertain=sentence.uncertain,
             )
         )
         cursor = sentence.end
