@@ -11,4 +11,5 @@ from __future__ import annotations
 
 RELEASE = "2026.12.1"
 MODEL_FINGERPRINTS = {"fr": "d775ff2e7577", "en": "7b02fe47cb97"}
-COACH_VERSION = f"{RELEASE}+fr.{MODEL_FINGERPRINTS['fr']}.en.{MODEL_FINGERPRINTS['en']}"
+# Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
+COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

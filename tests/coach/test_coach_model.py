@@ -142,4 +142,4 @@ def test_the_version_names_the_shipped_models():
             "retrained model: copy the fingerprints printed by make train-coach into "
             "bilan/coach/version.py"
         )
-        assert model.meta["fingerprint"] in COACH_VERSION
+        assert model.meta["fingerprint"][:8] in COACH_VERSION

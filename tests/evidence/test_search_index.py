@@ -151,7 +151,8 @@ def test_changed_text_is_found_by_its_new_words_only(dossier):
     services.trace_update(trace=trace, title="Compte rendu", note="atelier de prototypage")
     assert found(dossier, "prototype") == [trace]
     assert found(dossier, "budget") == []
-    assert "prototyp" in fts_rows()[trace.pk]
+    if connection.vendor == "sqlite":
+        assert "prototyp" in fts_rows()[trace.pk]
 
 
 def test_extracted_text_is_searchable(dossier, run_jobs):
@@ -190,7 +191,10 @@ def test_sqlite_runs_the_match_once_rather_than_once_per_trace(dossier):
 
 def test_very_broad_queries_rank_the_latest_matches(dossier, monkeypatch):
     monkeypatch.setattr(search, "RANKED_AT_MOST", 3)
-    traces = [note(dossier, f"Devis {n}", "devis " * (n + 1)) for n in range(5)]
+    # Texts of one length, so that both engines' length normalisation leaves frequency to decide.
+    traces = [
+        note(dossier, f"Devis {n}", "devis " * (n + 1) + "relance " * (5 - n)) for n in range(5)
+    ]
     # The three most recently added, the one saying "devis" most first.
     assert found(dossier, "devis") == [traces[4], traces[3], traces[2]]
 

@@ -191,3 +191,8 @@ def test_refresh_command_shows_a_progress_bar_on_a_terminal(dossier, monkeypatch
     assert text.rstrip().endswith(
         "1 dossier(s): 3 text(s) analysed, 0 unchanged, 0 stale result(s) removed."
     )
+
+
+def test_the_coach_version_fits_its_column():
+    field = CoachResult._meta.get_field("coach_version")
+    assert len(COACH_VERSION) <= field.max_length
