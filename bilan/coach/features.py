@@ -12,27 +12,21 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilan.coach.rules import SentenceFeatures
+from bilan.coach.textutil import normalise_quotes
+from bilan.textfold import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
 CHAR_NGRAMS = (3, 4, 5)
 # Word-count buckets: a 3-word fragment and a 40-word sentence are read differently.
 _LENGTH_BUCKETS = (3, 6, 10, 16, 25, 40)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or ligatures: "Œuvré" and "oeuvre" meet."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -75,9 +69,10 @@ def rule_cues(feats: SentenceFeatures) -> tuple[str, ...]:
 
 def sentence_view(span: Span, feats: SentenceFeatures, text: str) -> SentenceView:
     """Words and lemmas of ``text[feats.start:feats.end]`` as seen through ``span``'s tokens."""
-    words = tuple(fold(word) for word in _WORD.findall(text[feats.start : feats.end]))
+    raw = normalise_quotes(text[feats.start : feats.end])
+    words = tuple(fold(word) for word in _WORD.findall(raw))
     lemmas = tuple(
-        fold(tok.lemma_)
+        fold(normalise_quotes(tok.lemma_))
         for tok in span
         if tok.lemma_ and feats.start <= tok.idx < feats.end and not tok.is_punct
     )

@@ -42,7 +42,7 @@ from django.db import connection
 from django.db.models import F, Func, IntegerField, QuerySet, Value
 from django.db.models.expressions import Col, Expression
 
-from bilan.core.text import fold
+from bilan.textfold import fold
 
 from .models import Trace
 

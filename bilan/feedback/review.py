@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bilan.coach import TextTooLong, analyse
-from bilan.core.text import fold
+from bilan.textfold import fold
 
 from . import lexicon
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bilan.core.text import fold
+from bilan.textfold import fold
 
 _SPACES = re.compile(r"\s+")
 

@@ -105,6 +105,7 @@ class Tally:
     analysed: int = 0
     sentences: int = 0
     prose: int = 0
+    uncertain: int = 0
     label_counts: Counter[str] = field(default_factory=Counter)
     prose_counts: Counter[str] = field(default_factory=Counter)
 
@@ -112,6 +113,7 @@ class Tally:
         self.analysed += 1
         self.sentences += int(counts.get("sentences", 0))
         self.prose += int(counts.get("prose_sentences", 0))
+        self.uncertain += int(counts.get("uncertain", 0))
         self.label_counts.update(counts.get("labels", {}))
         self.prose_counts.update(counts.get("prose_labels", {}))
 

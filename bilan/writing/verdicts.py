@@ -71,6 +71,8 @@ def _serialise(analysis: Analysis) -> dict[str, Any]:
         "counts": {
             "sentences": len(sentences),
             "prose_sentences": len(prose),
+            # Sentences whose labels the coach's model is unsure of: shown, not asserted.
+            "uncertain": sum(1 for s in prose if s.uncertain),
             "labels": dict(labels),
             "prose_labels": dict(prose_labels),
         },

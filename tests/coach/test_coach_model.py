@@ -7,10 +7,11 @@ import json
 import pytest
 
 from bilan.coach.corpus import parse_document
-from bilan.coach.features import SentenceView, featurize, fold
+from bilan.coach.features import SentenceView, featurize
 from bilan.coach.model import LabelModel, get_model, read_model, save_model
 from bilan.coach.results import LABELS
 from bilan.coach.train import corpus_examples, train_language
+from bilan.textfold import fold
 
 VAGUE = [
     "Tout s'est très bien passé.",

@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from bilan.core.text import fold
 from bilan.evidence.search import index_text, query_terms
 from bilan.skills.textnorm import normalise
+from bilan.textfold import fold
 
 
 @pytest.mark.parametrize(

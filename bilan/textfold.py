@@ -2,7 +2,8 @@
 
 One function, so that a word folds the same way wherever it is stored and wherever it is
 searched: trace search (`evidence.search`), skill labels (`skills.textnorm`), the feedback
-review's sensitive-word spotting. Unicode decomposition alone leaves ligatures alone ("œ" has
+review's sensitive-word spotting, and the coach's features (`coach.features`). It sits below
+every package, the pure ones included. Unicode decomposition alone leaves ligatures alone ("œ" has
 no decomposition), so they are spelt out first.
 """
 
