@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A clause break inside a sentence: a semicolon or colon, or a comma before a connective.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?=(?:alors|donc|du coup|puis|mais|et|so|then|but|and|which)\b)", re.IGNORECASE
+)
 CHAR_NGRAMS = (3, 4, 5)
 # Word-count buckets: a 3-word fragment and a 40-word sentence are read differently.
 _LENGTH_BUCKETS = (3, 6, 10, 16, 25, 40)
@@ -36,6 +40,8 @@ class SentenceView:
     words: tuple[str, ...]
     lemmas: tuple[str, ...]
     cues: tuple[str, ...]
+    # Words after the sentence's last clause break, if it has one.
+    tail: tuple[str, ...] = ()
 
 
 def rule_cues(feats: SentenceFeatures) -> tuple[str, ...]:
@@ -71,12 +77,14 @@ def sentence_view(span: Span, feats: SentenceFeatures, text: str) -> SentenceVie
     """Words and lemmas of ``text[feats.start:feats.end]`` as seen through ``span``'s tokens."""
     raw = normalise_quotes(text[feats.start : feats.end])
     words = tuple(fold(word) for word in _WORD.findall(raw))
+    breaks = list(_CLAUSE_BREAK.finditer(raw))
+    tail = tuple(fold(word) for word in _WORD.findall(raw[breaks[-1].end() :])) if breaks else ()
     lemmas = tuple(
         fold(normalise_quotes(tok.lemma_))
         for tok in span
         if tok.lemma_ and feats.start <= tok.idx < feats.end and not tok.is_punct
     )
-    return SentenceView(words=words, lemmas=lemmas, cues=rule_cues(feats))
+    return SentenceView(words=words, lemmas=lemmas, cues=rule_cues(feats), tail=tail)
 
 
 Features = dict[str, float]
@@ -114,6 +122,15 @@ def _own_features(view: SentenceView) -> Features:
             out[f"s:{words[0]} {words[1]}"] = 1.0
     for cue in view.cues:
         out["r:" + cue] = 1.0
+    # Pairs of cues: a linear model cannot see "a difficulty word AND a remedy phrase" (a
+    # sentence holding both a difficulty and its solution) from the two cues alone.
+    cues = sorted(cue for cue in view.cues if not cue.startswith("len"))
+    for i, first in enumerate(cues):
+        for second in cues[i + 1 :]:
+            out[f"rr:{first}+{second}"] = 1.0
+    # The words after the last clause break ("…, alors j'ai …", "…; so I …"): where a
+    # sentence's second half often says what was done about its first.
+    _add_group(out, "t:", view.tail)
     return out
 
 

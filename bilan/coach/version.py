@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.1"
-MODEL_FINGERPRINTS = {"fr": "d775ff2e7577", "en": "7b02fe47cb97"}
+MODEL_FINGERPRINTS = {"fr": "4c9bfe3e850c", "en": "a79983d3c006"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

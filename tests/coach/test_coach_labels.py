@@ -23,6 +23,18 @@ REFLECTIVE = [
         "campagne.",
     ),
     ("fr", "Je me suis aperçue que je préférais le contact client au travail de back-office."),
+    # Reflective without "j'ai appris": a change tied to its cause, a lesson stated for later.
+    (
+        "fr",
+        "Travailler chaque jour avec les collégiens m'a rendue beaucoup plus sûre de moi à l'oral.",
+    ),
+    (
+        "fr",
+        "Apprendre à écouter les arguments des autres avant de défendre ma position, c'est "
+        "quelque chose qui me servira toute ma vie.",
+    ),
+    ("en", "Working with the pupils every day made me far more confident in front of a class."),
+    ("en", "Learning to listen before defending my own view is something I will use all my life."),
     ("en", "I learned to build a Power BI report that replaced four weekly spreadsheets."),
     ("en", "In hindsight, I should have asked for the data dictionary on day one."),
 ]

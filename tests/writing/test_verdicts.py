@@ -117,16 +117,20 @@ def test_serialised_counts_are_over_prose_sentences():
             Sentence(11, 20, "- liste", labels=frozenset({"descriptive", "tone"}), prose=False),
             Sentence(21, 30, "Titre", is_heading=True, labels=frozenset({"vague"})),
             Sentence(31, 40, "y" * 9, labels=frozenset({"descriptive"}), confidence=0.4),
+            Sentence(41, 50, "z" * 9, labels=frozenset({"vague"}), confidence=0.1, prose=False),
+            Sentence(51, 60, "w" * 9, labels=frozenset({"vague"}), confidence=0.1),
         ),
     )
     data = _serialise(analysis)
     assert data["counts"] == {
-        "sentences": 3,
-        "prose_sentences": 2,
-        "labels": {"reflective": 1, "descriptive": 2, "tone": 1},
-        "prose_labels": {"reflective": 1, "descriptive": 1},
+        "sentences": 5,
+        "prose_sentences": 3,
+        # Only prose sentences are uncertain: a list fragment is not judged at all.
+        "uncertain": 1,
+        "labels": {"reflective": 1, "descriptive": 2, "tone": 1, "vague": 2},
+        "prose_labels": {"reflective": 1, "descriptive": 1, "vague": 1},
     }
-    assert [s["prose"] for s in data["sentences"]] == [True, False, False, True]
+    assert [s["prose"] for s in data["sentences"]] == [True, False, False, True, False, True]
     assert data["sentences"][3]["confidence"] == 0.4
 
 
