@@ -147,6 +147,12 @@ def _submit(page: Page, form: str = "main form") -> None:
         page.locator(f"{form} button[type=submit]").first.click()
 
 
+def _step(page: Page, section: str) -> None:
+    """Go to a section of the dossier through its step bar, as the intern does."""
+    with page.expect_navigation():
+        page.locator(f"nav ol.steps a[href$='{section}']").click()
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, settings, tmp_path):
     cache.clear()  # the sign-up and link rate limits count per address
@@ -175,8 +181,13 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     axe.check(page)
     page.fill("#id_organisation", "BTP Rénov' Grenoble")
     page.fill("#id_start_date", "2026-03-02")
-    page.fill("#id_end_date", "2026-06-26")
+    page.fill("#id_end_date", "2026-02-01")
     page.fill("#id_mission_text", words["mission"])
+    _submit(page)
+    axe.check(page)  # the form again, with its error
+    assert page.locator("main .errorlist").count() == 1
+    assert not Dossier.objects.exists()
+    page.fill("#id_end_date", "2026-06-26")
     _submit(page)
     page.wait_for_url("**/objectives/import/")
     axe.check(page)
@@ -195,6 +206,9 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     _submit(page, "#capture-title ~ form")
     axe.check(page)
     assert list(dossier.journal_entries.values_list("text", flat=True)) == [words["journal"]]
+    _step(page, "/journal/")
+    axe.check(page)
+    expect(page.locator("main")).to_contain_text(words["journal"])
 
     # Two traces: a Word report and a saved e-mail, extracted by the worker.
     report = tmp_path / "compte-rendu.docx"
@@ -218,7 +232,11 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     assert words["docx"] in traces.get(filename="compte-rendu.docx").text
     mail = traces.get(filename="devis.eml")
     assert (mail.kind, mail.title) == ("email", words["mail_subject"])
-    assert "Merci pour le devis" in mail.text or "Thanks for the quote" in mail.text
+    assert words["mail_body"].splitlines()[1] in mail.text
+    with page.expect_navigation():
+        page.locator(f"main table a[href$='/traces/{mail.pk}/']").click()
+    axe.check(page)
+    expect(page.locator("main")).to_contain_text(words["mail_body"].splitlines()[1])
 
     # Three skills in the intern's words, each with an example.
     page.goto(f"{base}/skills/")
@@ -251,7 +269,7 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
         assert skill.examples.count() == 1, skill.label
 
     # A difficulty and its solution; the coach flags the vague draft, then not the fix.
-    page.goto(f"{base}/skills/highlights/")
+    _step(page, "/skills/highlights/")
     axe.check(page)
     page.goto(f"{base}/skills/highlights/new/difficulty/")
     axe.check(page)
@@ -312,9 +330,16 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     answer = Answer.objects.get(request__dossier=dossier)
     assert list(answer.strengths.all()) == [skills[0]]
     assert answer.situation == words["situation"]
+    page.reload()
+    axe.check(page)
+    assert FeedbackRequest.objects.get(dossier=dossier).status == FeedbackRequest.Status.ANSWERED
+    with page.expect_navigation():
+        page.locator(f"main a[href$='/dossiers/{dossier.pk}/feedback/results/']").first.click()
+    axe.check(page)
+    expect(page.locator("main")).to_contain_text(words["situation"])
 
     # The synthesis, written from the dossier, as a PDF of two pages at most.
-    page.goto(f"{base}/synthesis/")
+    _step(page, "/synthesis/")
     axe.check(page)
     _submit(page)
     page.wait_for_url(f"**/dossiers/{dossier.pk}/synthesis/")
@@ -328,6 +353,9 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     expect(pages).to_contain_text(str(len(pdf.pages)))
     text = "".join(p.extract_text() for p in pdf.pages)
     assert "BTP Rénov" in text and words["skills"][0][0] in text
+    with page.expect_navigation():
+        page.locator(f"main .subnav a[href$='/dossiers/{dossier.pk}/synthesis/edit/']").click()
+    axe.check(page)
     if lang == "en":
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
