@@ -8,6 +8,7 @@ answering from the e-mailed link in a browser of their own, and the synthesis PD
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from email.message import EmailMessage
@@ -19,6 +20,7 @@ from django.core.cache import cache
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier
 from bilan.evidence.models import Trace
 from bilan.feedback.models import Answer, FeedbackRequest
@@ -130,8 +132,6 @@ def _docx(text: str) -> bytes:
 
 
 def _eml(subject: str, body: str) -> bytes:
-    import datetime as dt
-
     message = EmailMessage()
     message["From"] = "Marc Roux <marc.roux@example.org>"
     message["To"] = "Yanis Haddad <yanis@example.org>"
@@ -155,7 +155,7 @@ def _step(page: Page, section: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, settings, tmp_path):
-    cache.clear()  # the sign-up and link rate limits count per address
+    cache.clear()  # the personal-link rate limit counts per address in the cache
     settings.SITE_URL = live_server.url
     words = JOURNEYS[lang]
     context = browser.new_context(viewport=words["viewport"], locale=words["locale"])
@@ -179,6 +179,7 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     # A dossier from the pasted mission; the objectives are proposed straight away.
     page.wait_for_url("**/dossiers/new/")
     axe.check(page)
+    assert User.objects.get(email="yanis@example.org").language == lang
     page.fill("#id_organisation", "BTP Rénov' Grenoble")
     page.fill("#id_start_date", "2026-03-02")
     page.fill("#id_end_date", "2026-02-01")
