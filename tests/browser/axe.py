@@ -3,6 +3,8 @@
 The script is vendored (tests/browser/vendor, MPL-2.0) and injected by the test, never served by
 the app. ``AxeAudit.track`` records every load of a page in the browser (each redirect target,
 each reload); ``assert_clean`` fails on any violation and on any load that was never audited.
+On a phone-sized viewport the audit also checks what axe cannot: nothing scrolls sideways
+(WCAG 1.4.10, Reflow).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from playwright.sync_api import Frame, Page
 
 SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = 480  # px: narrower viewports are also checked for sideways scrolling
 
 RUN = """async ({tags, exclude}) => {
     const context = exclude.length ? {include: [document], exclude: exclude.map(s => [s])}
@@ -55,6 +58,12 @@ class AxeAudit:
         path = urlsplit(page.url).path
         if id(page) in self.latest:
             self.loads[self.latest[id(page)]].audited = True
+        # WCAG 1.4.10 (Reflow, AA), which axe cannot judge: on a phone nothing scrolls sideways.
+        viewport = page.viewport_size
+        if viewport and viewport["width"] <= PHONE:
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > viewport["width"]:
+                self.violations.append(f"{path}: reflow, {wide} px wide in {viewport['width']}")
         for violation in page.evaluate(RUN, {"tags": WCAG_21_AA, "exclude": list(exclude)}):
             nodes = "".join(f"\n    {node}" for node in violation["nodes"])
             rule = f"{violation['id']} ({violation['impact']}) {violation['help']}"

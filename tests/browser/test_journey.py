@@ -365,13 +365,21 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
 
 
 def test_the_audit_can_fail(live_server, page, axe: AxeAudit):
-    """The audit sees a real violation, and a page loaded again but not audited again."""
+    """The audit sees a real violation, sideways scrolling on a phone, and a page loaded again
+    but not audited again."""
     axe.track(page)
     page.goto(f"{live_server.url}/accounts/signup/")
     page.evaluate("document.querySelector('label[for=id_email]').remove()")
     axe.check(page)
     found = axe.violations
     assert any(": label (critical)" in v and "#id_email" in v for v in found), found
+    axe.violations.clear()
+    page.evaluate(
+        "document.querySelector('main').append(Object.assign("
+        "document.createElement('pre'), {textContent: 'x'.repeat(200)}))"
+    )
+    axe.check(page)  # the page fixture is 375 px wide
+    assert any("reflow" in v for v in axe.violations), axe.violations
     axe.violations.clear()
     page.reload()
     with pytest.raises(AssertionError, match="never audited: \\['/accounts/signup/'\\]"):
