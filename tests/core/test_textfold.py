@@ -36,7 +36,7 @@ def test_every_search_folds_the_same_way() -> None:
 
 
 def test_text_module_imports_no_django() -> None:
-    code = "import sys, bilan.core.text; assert not [m for m in sys.modules if 'django' in m]"
+    code = "import sys, bilan.textfold; assert not [m for m in sys.modules if 'django' in m]"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
