@@ -228,6 +228,9 @@ FAMILIAR = {
     "chill": "calm",
     "dogsbody": "general assistant",
     "sorta": "somewhat",
+    "cos": "because",
+    "rammed": "very busy",
+    "gaffer": "supervisor",
 }
 # spaCy's English tokenizer splits "gonna" into "gon" + "na": match these on the text.
 FAMILIAR_PHRASES = {
@@ -277,6 +280,7 @@ SMS = {
     "u": "you",
     "ur": "your",
     "imo": "in my opinion",
+    "ngl": "(remove)",
     "lmao": "(remove)",
 }
 

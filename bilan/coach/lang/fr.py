@@ -337,6 +337,13 @@ FAMILIAR = {
     "tuto": "tutoriel",
     "tutos": "tutoriels",
     "éclaté": "beaucoup apprécié",
+    "sympa": "agréable",
+    "sympas": "agréables",
+    "modif": "modification",
+    "modifs": "modifications",
+    "perso": "personnel",
+    "aprèm": "après-midi",
+    "mécano": "mécanicien",
 }
 FAMILIAR_PHRASES = {
     "à la bourre": "en retard",
