@@ -12,6 +12,8 @@ from bilan.dossiers import services as dossier_services
 from bilan.dossiers.models import Dossier
 
 PASSWORD = "correct-horse-battery-staple"
+# The `smtp` fixture: a real SMTP server on loopback, for every test package that sends mail.
+pytest_plugins = ["tests.smtp"]
 
 
 @pytest.fixture(autouse=True)

@@ -50,25 +50,6 @@ def page(browser):
 
 
 @pytest.fixture
-def smtp_inbox(settings):
-    """A real SMTP server on loopback (aiosmtpd), as in tests/feedback; yields its inbox."""
-    from aiosmtpd.controller import Controller
-
-    from ..feedback.conftest import Inbox, _free_port
-
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield inbox
-    controller.stop()
-
-
-@pytest.fixture
 def axe():
     """Collects axe-core's WCAG 2.1 A/AA violations; printed on teardown if the test broke."""
     from .axe import AxeAudit

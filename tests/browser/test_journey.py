@@ -154,7 +154,7 @@ def _step(page: Page, section: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, settings, tmp_path):
+def test_whole_journey(lang, live_server, browser, smtp, axe: AxeAudit, settings, tmp_path):
     cache.clear()  # the personal-link rate limit counts per address in the cache
     settings.SITE_URL = live_server.url
     words = JOURNEYS[lang]
@@ -307,8 +307,8 @@ def test_whole_journey(lang, live_server, browser, smtp_inbox, axe: AxeAudit, se
     page.wait_for_url(re.compile(rf"/dossiers/{dossier.pk}/feedback/(#apercu)?$"))
     axe.check(page)
     jobs_run_pending()
-    assert [rcpt for _, rcpt in smtp_inbox.envelopes] == [["marc.roux@example.org"]]
-    message = smtp_inbox.messages[0]
+    assert [rcpt for _, rcpt in smtp.envelopes] == [["marc.roux@example.org"]]
+    message = smtp.messages[0]
     assert message["Content-Language"] == lang
     link = LINK.search(message.get_body(preferencelist=("plain",)).get_content()).group(0)
 

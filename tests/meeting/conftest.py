@@ -8,7 +8,7 @@ import pytest
 
 from bilan.dossiers import services as dossier_services
 from bilan.meeting import services
-from tests.feedback.conftest import _fresh_cache, smtp  # noqa: F401 — shared fixtures
+from tests.feedback.conftest import _fresh_cache  # noqa: F401 — shared fixture
 
 LINK = re.compile(r"/m/([A-Za-z0-9_-]{43})/")
 
