@@ -150,8 +150,14 @@ def featurize(views: Sequence[SentenceView]) -> list[Features]:
         if previous is not None:
             features.update(("p:" + cue, 1.0) for cue in previous.cues)
             _add_group(features, "pw:", previous.words, NEIGHBOUR_SCALE)
+            # "An action after a difficulty" is the solution pattern: one feature for the pair.
+            if "difficulty" in previous.cues:
+                features.update(("pd:" + cue, 1.0) for cue in view.cues)
         if following is not None:
             features.update(("n:" + cue, 1.0) for cue in following.cues)
             _add_group(features, "nw:", following.words[:3], NEIGHBOUR_SCALE)
+            # "A claim, then its example" is what spares a claim the vague label.
+            if "example_start" in following.cues:
+                features.update(("ne:" + cue, 1.0) for cue in view.cues)
         out.append(features)
     return out

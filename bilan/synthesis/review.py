@@ -170,11 +170,17 @@ def _keep_document_finding(finding: Finding, facts: Facts, text: SynthesisText) 
 
 
 def _keep_sentence_finding(finding: Finding, facts: Facts, text: SynthesisText) -> bool:
+    """A difficulty left without its solution is a fact of the "Difficultés" section, which the
+    app wrote from the dossier's difficulties and their solutions: the coach's guess counts
+    there only, and not where the paragraph already holds a known solution. Elsewhere (an
+    objective's outcome in "Déroulement", say) the structure says it is not a difficulty."""
     if finding.code != "difficulty_without_solution":
         return True
     block = text.block_at(finding.start)
     if block is None:
         return True
+    if block.section != "difficultes":
+        return False
     paragraph = _norm(text.text[block.start : block.end])
     return not any(solution[:80] in paragraph for solution in facts.solutions)
 

@@ -81,6 +81,10 @@ LEARNING = phrases(
         r"taught me(?: (?:to|that|how))?",
         r"showed me (?:to|that|how)",
         r"made me (?:realise|realize|understand|see)(?: that)?",
+        # A change in the writer, with its cause in the same sentence.
+        r"made me (?:\w+ )?(?:more|less)",
+        r"gave me (?:\w+ )?(?:more |a lot more |much more )?confidence",
+        r"i (?:now )?feel (?:\w+ )?(?:more|less)",
         r"i (?:became|am now|have become) aware(?: that| of)?",
         r"i now know(?: how to| that)?",
         r"what i take away(?: from [^,]+?)? is(?: that)?",

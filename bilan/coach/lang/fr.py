@@ -98,6 +98,10 @@ LEARNING = phrases(
         r"m'a permis de (?:comprendre|réaliser|découvrir)(?: (?:que|qu'))?",
         r"je me suis (?:rendue?|aperçue?) (?:compte )?(?:que|qu')",
         r"je me suis rendue? compte(?: que| qu')?",
+        # A change in the writer, with its cause in the same sentence.
+        r"m'a rendue? (?:\w+ )?(?:plus|moins)",
+        r"m'a (?:donné|redonné) (?:\w+ )?(?:plus de |davantage de )?confiance",
+        r"je me sens (?:\w+ )?(?:plus|moins)",
         r"j'ai pris conscience(?: que| qu'| de| d')?",
         r"je retiens(?: de [^,]+? (?:que|qu'))?",
         r"(?:aujourd'hui|désormais|maintenant|à présent),? "
