@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from bilan.coach.features import SentenceView, featurize, sentence_view
 from bilan.coach.lang import get_lexicon
-from bilan.coach.model import get_model
+from bilan.coach.model import get_model, illustrated
 from bilan.coach.rules import (
     MAX_HEADING_WORDS,
     SentenceFeatures,
@@ -203,7 +203,7 @@ class SentenceLabeller:
             for index, vector in enumerate(featurize(views)):
                 if prose[index]:
                     prediction = model.predict(vector)
-                    labels[index] = prediction.labels
+                    labels[index] = illustrated(prediction.labels, views, index)
                     confidence[index] = prediction.confidence
                     margins[index] = prediction.margins
         doc._.coach_labels = labels

@@ -24,7 +24,7 @@ from pathlib import Path
 from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, labelled, load_corpus, split
 from bilan.coach.features import featurize
 from bilan.coach.lang import SUPPORTED_LANGUAGES
-from bilan.coach.model import LabelModel, get_model
+from bilan.coach.model import LabelModel, get_model, illustrated
 from bilan.coach.results import LABELS
 from bilan.coach.rules import label_sentences
 from bilan.coach.train import (
@@ -119,12 +119,16 @@ def predict_documents(
         doc_units = [next(units) for _ in document.sentences]
         rules = label_sentences([feats for feats, _ in doc_units])
         vectors = featurize([view for _, view in doc_units])
-        for sentence, vector, rule in zip(document.sentences, vectors, rules, strict=True):
+        views = [view for _, view in doc_units]
+        for index, (sentence, vector, rule) in enumerate(
+            zip(document.sentences, vectors, rules, strict=True)
+        ):
             if sentence.skip:
                 continue
             gold.append(sentence.labels)
             by_rules.append(rule)
-            by_model.append(model.predict(vector).labels if model is not None else rule)
+            guess = model.predict(vector).labels if model is not None else rule
+            by_model.append(illustrated(guess, views, index))
     return gold, by_model, by_rules
 
 

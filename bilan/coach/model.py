@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilan.coach.features import SentenceView
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FORMAT = 1
 
@@ -109,6 +111,17 @@ def _sigmoid(score: float) -> float:
         return 1.0 / (1.0 + math.exp(-score))
     exp = math.exp(score)
     return exp / (1.0 + exp)
+
+
+def illustrated(
+    labels: frozenset[str], views: Sequence[SentenceView], index: int
+) -> frozenset[str]:
+    """The definition of ``vague`` applied: a claim the next sentence illustrates ("Par
+    exemple, …", "For instance, …") is not vague, whatever the model's score."""
+    following = views[index + 1] if index + 1 < len(views) else None
+    if "vague" in labels and following is not None and "example_start" in following.cues:
+        return labels - {"vague"}
+    return labels
 
 
 def model_path(language: str, directory: Path = DATA_DIR) -> Path:

@@ -25,6 +25,9 @@ MIN_LEARNING_CONTENT = 3
 MIN_HINDSIGHT_CONTENT = 2
 # When the trigger closes the sentence ("..., une méthode que je garde") the content precedes it.
 MIN_CONTENT_BEFORE = 5
+# A change in the writer names its cause first ("Travailler avec les élèves m'a rendu plus sûr
+# de moi"): a short cause is content enough.
+MIN_CHANGE_CAUSE = 2
 # Difficulty words this close after a remedy verb are its object: "pour résoudre ce problème".
 REMEDY_WINDOW = 4
 MAX_HEADING_WORDS = 8
@@ -246,18 +249,19 @@ def sentence_features(
     # Where the learned content starts: problems named after it are part of the lesson.
     lesson_start = len(norm)
     triggers = (
-        (lex.learning, False, MIN_LEARNING_CONTENT),
-        (lex.hindsight, False, MIN_HINDSIGHT_CONTENT),
-        (lex.progress_axis, True, MIN_LEARNING_CONTENT),
+        (lex.learning, False, MIN_LEARNING_CONTENT, MIN_CONTENT_BEFORE),
+        (lex.change, False, MIN_LEARNING_CONTENT, MIN_CHANGE_CAUSE),
+        (lex.hindsight, False, MIN_HINDSIGHT_CONTENT, MIN_CONTENT_BEFORE),
+        (lex.progress_axis, True, MIN_LEARNING_CONTENT, MIN_CONTENT_BEFORE),
     )
-    for pattern, is_axis, needed in triggers:
+    for pattern, is_axis, needed, needed_before in triggers:
         for m in pattern.finditer(norm):
             feats.learning_signal = True
             after = _content_words(sent, start + m.end(), end, lex)
             before = 0
             if after < needed:
                 before = _content_words(sent, start, start + m.start(), lex)
-            if after >= needed or before >= MIN_CONTENT_BEFORE:
+            if after >= needed or before >= needed_before:
                 feats.reflective = True
                 feats.progress_axis = feats.progress_axis or is_axis
                 if not is_axis and after >= needed:

@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.1"
-MODEL_FINGERPRINTS = {"fr": "d5c0d017370c", "en": "d384998f57ba"}
+MODEL_FINGERPRINTS = {"fr": "79e526062b0a", "en": "6fa268523462"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

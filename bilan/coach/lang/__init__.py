@@ -110,6 +110,9 @@ class Lexicon:
     # -- reflective ----------------------------------------------------------------------
     # Each pattern ends where the learned content starts; the rule counts content words after it.
     learning: re.Pattern[str]
+    # A change in the writer ("m'a rendu plus sûr de moi"): its content is often its cause,
+    # written before the trigger.
+    change: re.Pattern[str]
     hindsight: re.Pattern[str]
     progress_axis: re.Pattern[str]
     # Words that do not count as content after a learning verb ("être plus", "mieux").

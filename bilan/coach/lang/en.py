@@ -81,16 +81,19 @@ LEARNING = phrases(
         r"taught me(?: (?:to|that|how))?",
         r"showed me (?:to|that|how)",
         r"made me (?:realise|realize|understand|see)(?: that)?",
-        # A change in the writer, with its cause in the same sentence.
-        r"made me (?:\w+ )?(?:more|less)",
-        r"gave me (?:\w+ )?(?:more |a lot more |much more )?confidence",
-        r"i (?:now )?feel (?:\w+ )?(?:more|less)",
         r"i (?:became|am now|have become) aware(?: that| of)?",
         r"i now know(?: how to| that)?",
         r"what i take away(?: from [^,]+?)? is(?: that)?",
         r"i take away(?: that)?",
         r"(?:now|from now on|these days|going forward),? i",
         r"a (?:habit|method|rule) i (?:keep|still use)",
+    ]
+)
+CHANGE = phrases(
+    [
+        r"made me (?:\w+ )?(?:more|less)",
+        r"gave me (?:\w+ )?(?:more |a lot more |much more )?confidence",
+        r"i (?:now )?feel (?:\w+ )?(?:more|less)",
     ]
 )
 HINDSIGHT = phrases(
@@ -408,6 +411,7 @@ LEXICON = Lexicon(
     skill_nouns=SKILL_NOUNS,
     generic=GENERIC,
     learning=LEARNING,
+    change=CHANGE,
     hindsight=HINDSIGHT,
     progress_axis=PROGRESS_AXIS,
     weak_content=WEAK_CONTENT,

@@ -98,10 +98,6 @@ LEARNING = phrases(
         r"m'a permis de (?:comprendre|réaliser|découvrir)(?: (?:que|qu'))?",
         r"je me suis (?:rendue?|aperçue?) (?:compte )?(?:que|qu')",
         r"je me suis rendue? compte(?: que| qu')?",
-        # A change in the writer, with its cause in the same sentence.
-        r"m'a rendue? (?:\w+ )?(?:plus|moins)",
-        r"m'a (?:donné|redonné) (?:\w+ )?(?:plus de |davantage de )?confiance",
-        r"je me sens (?:\w+ )?(?:plus|moins)",
         r"j'ai pris conscience(?: que| qu'| de| d')?",
         r"je retiens(?: de [^,]+? (?:que|qu'))?",
         r"(?:aujourd'hui|désormais|maintenant|à présent),? "
@@ -109,6 +105,13 @@ LEARNING = phrases(
         r"je sais (?:désormais|maintenant|aujourd'hui)",
         r"(?:désormais|dorénavant|depuis),? (?:je|j')",
         r"(?:une|cette|la) (?:méthode|habitude|pratique|règle) que je (?:garde|conserve|réutilise)",
+    ]
+)
+CHANGE = phrases(
+    [
+        r"m'a rendue? (?:\w+ )?(?:plus|moins)",
+        r"m'a (?:donné|redonné) (?:\w+ )?(?:plus de |davantage de )?confiance",
+        r"je me sens (?:\w+ )?(?:plus|moins)",
     ]
 )
 HINDSIGHT = phrases(
@@ -565,6 +568,7 @@ LEXICON = Lexicon(
     skill_nouns=SKILL_NOUNS,
     generic=GENERIC,
     learning=LEARNING,
+    change=CHANGE,
     hindsight=HINDSIGHT,
     progress_axis=PROGRESS_AXIS,
     weak_content=WEAK_CONTENT,
