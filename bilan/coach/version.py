@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.1"
-MODEL_FINGERPRINTS = {"fr": "79e526062b0a", "en": "6fa268523462"}
+MODEL_FINGERPRINTS = {"fr": "889c63c0e352", "en": "f794de3be495"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"
