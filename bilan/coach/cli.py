@@ -56,7 +56,9 @@ def render_text(analysis: Analysis) -> str:
     figures = analysis.figures
     lines = [
         f"[{analysis.language}] "
-        + messages.summary.format(
+        + (
+            messages.summary_one_sentence if figures.sentence_count == 1 else messages.summary
+        ).format(
             words=figures.word_count,
             sentences=figures.sentence_count,
             share=round(100 * figures.reflective_share),

@@ -60,7 +60,7 @@ def test_lang_forces_the_language(run, tmp_path, capsys):
     assert detected["findings"][0]["message"] == "General statement with no concrete illustration."
     assert main([str(path), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("[fr] 4 mots, 1 phrases")
+    assert out.startswith("[fr] 4 mots, 1 phrase, ")
 
 
 def test_unreadable_file_exits_2(tmp_path, capsys):

@@ -79,6 +79,7 @@ class Messages:
     # Command-line report.
     label_names: Mapping[str, str] = field(default_factory=dict)
     summary: str = "{words} words, {sentences} sentences, {share} % reflective"
+    summary_one_sentence: str = "{words} words, 1 sentence, {share} % reflective"
     document_heading: str = "Whole text"
     no_findings: str = "No findings."
     uncertain: str = "uncertain"

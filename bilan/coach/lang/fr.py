@@ -545,6 +545,7 @@ MESSAGES = Messages(
         "tone": "ton",
     },
     summary="{words} mots, {sentences} phrases, {share} % de phrases réflexives",
+    summary_one_sentence="{words} mots, 1 phrase, {share} % de phrases réflexives",
     document_heading="Ensemble du texte",
     no_findings="Aucune remarque.",
     uncertain="incertain",
