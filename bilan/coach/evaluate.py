@@ -28,8 +28,8 @@ from bilan.coach.model import LabelModel, get_model, illustrated
 from bilan.coach.results import LABELS
 from bilan.coach.rules import label_sentences
 from bilan.coach.train import (
-    DEFAULT_CERED,
     corpus_examples,
+    default_cered,
     featurize_alone,
     read_cered,
     read_units,
@@ -192,10 +192,11 @@ def main(argv: Sequence[str] | None = None, *, echo: Callable[[str], None] = pri
     parser = argparse.ArgumentParser(prog="python -m bilan.coach.evaluate", description=__doc__)
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, action="append")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
-    parser.add_argument("--cered", type=Path, default=DEFAULT_CERED)
+    parser.add_argument("--cered", type=Path, default=None)
     parser.add_argument("--no-curve", action="store_true", help="skip the learning curve")
     args = parser.parse_args(argv)
-    cered = args.cered if args.cered.is_dir() else None
+    directory = args.cered or default_cered()
+    cered = directory if directory.is_dir() else None
     for language in args.lang or list(SUPPORTED_LANGUAGES):
         documents = load_corpus(language, args.corpus)
         if not documents:

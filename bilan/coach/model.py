@@ -154,12 +154,3 @@ def get_model(language: str) -> LabelModel | None:
             path = model_path(language)
             _MODELS[language] = read_model(path) if path.exists() else None
     return _MODELS[language]
-
-
-def model_version(languages: Sequence[str] = ("fr", "en")) -> str:
-    """A short fingerprint of the shipped models, part of the coach's version."""
-    parts = []
-    for language in languages:
-        model = get_model(language)
-        parts.append(f"{language}:{model.meta.get('fingerprint', '-') if model else 'rules'}")
-    return ",".join(parts)

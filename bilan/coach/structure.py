@@ -29,14 +29,6 @@ _CODE_SPAN = re.compile(r"`+")
 
 # A list item: "- ", "* ", "• ", "– ", "1) ", "1. ", "a) " at the start of a line.
 LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•–—▪►✓]|\d{1,3}[.)]|[a-zA-Z][)])[ \t]+")
-# Numbered headings of reports: "1.", "2.3", "II.", "Partie 2 :" are recognised by the rules.
-NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}[.)])\s+\S")
-
-
-def _blank(text: str, start: int, end: int) -> str:
-    """``text`` with ``[start, end)`` replaced by spaces, keeping line breaks."""
-    middle = "".join(ch if ch == "\n" else " " for ch in text[start:end])
-    return text[:start] + middle + text[end:]
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -80,10 +72,6 @@ def strip_markup(text: str) -> str:
     for m in _CODE_SPAN.finditer(text):
         spans.append(m.span())
     return _blank_spans(text, spans)
-
-
-def is_list_item(line: str) -> bool:
-    return bool(LIST_MARKER.match(line))
 
 
 # Text extracted from PDF and DOCX files -----------------------------------------------------

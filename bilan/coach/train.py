@@ -21,6 +21,7 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -48,7 +49,14 @@ CERED_WEIGHT = 0.5
 ALONE_WEIGHT = 1.0
 CERED_LABELS = {"Reflection": "reflective", "Learning": "reflective", "Difficulty": "difficulty"}
 CERED_TRAINS = ("reflective", "difficulty")
-DEFAULT_CERED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cered-en"
+
+
+def default_cered() -> Path:
+    """CEReD beside the checkout (``../shared``), or under ``$BILAN_SHARED_DIR`` as the tests
+    that read the shared data allow."""
+    shared = os.environ.get("BILAN_SHARED_DIR")
+    root = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
+    return root / "data" / "cered-en"
 
 
 @dataclass
@@ -337,8 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, action="append")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
     parser.add_argument("--out", type=Path, default=DATA_DIR)
-    parser.add_argument("--cered", type=Path, default=DEFAULT_CERED)
+    parser.add_argument("--cered", type=Path, default=None)
     args = parser.parse_args(argv)
+    args.cered = args.cered or default_cered()
     for language in args.lang or list(SUPPORTED_LANGUAGES):
         documents = load_corpus(language, args.corpus)
         train, _ = split(documents)
