@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bilan.meeting",
     "bilan.career",
     "bilan.overview",
+    "bilan.schools",
     "bilan.demo",
 ]
 
