@@ -18,6 +18,7 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/meeting/", include("bilan.meeting.urls")),
     path("dossiers/<int:dossier_id>/career/", include("bilan.career.urls")),
     path("m/", include("bilan.meeting.public_urls")),
+    path("", include("bilan.schools.urls_dashboard")),
 ]
 
 handler400 = "bilan.core.views.bad_request"
