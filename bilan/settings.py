@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bilan.feedback",
     "bilan.meeting",
     "bilan.career",
+    "bilan.rehearsal",
     "bilan.overview",
     "bilan.schools",
     "bilan.demo",
