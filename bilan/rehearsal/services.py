@@ -27,10 +27,10 @@ def synthesis_sections(*, dossier: Dossier) -> dict[str, str]:
 
 
 def outline_for(*, dossier: Dossier, plan: Plan) -> list[OutlineItem]:
-    language = "en" if dossier.language == "en" else "fr"
+    headings = TRAME_HEADINGS["en" if dossier.language == "en" else "fr"]
     return outline_build(
         synthesis_sections(dossier=dossier),
-        TRAME_HEADINGS[language],
+        headings,
         TRAME,
         total_seconds=plan.length_minutes * 60,
         overrides=plan.seconds,
