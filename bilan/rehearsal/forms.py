@@ -26,7 +26,7 @@ def parse_clock(value: str) -> int | None:
 
 class LengthForm(forms.Form):
     minutes = forms.IntegerField(
-        label=_("Durée de ma présentation (minutes)"), min_value=1, max_value=MAX_MINUTES
+        label=_("Autre durée (minutes)"), min_value=1, max_value=MAX_MINUTES
     )
 
 
