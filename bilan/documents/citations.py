@@ -17,7 +17,9 @@ from bilan.documents.model import BulletList, Document, Language, Paragraph, Run
 EXCERPT_MAX_CHARS = 140
 
 _CITATION = re.compile(
-    r"^\((?P<lead>cf\.|see) (?P<source>[^«“]+?)(?: ?: (?:« .*? »|“.*?”))?\)$", re.DOTALL
+    # \s, not a space: the typography pass puts narrow no-break spaces around « » and ":".
+    r"^\((?P<lead>cf\.|see)\s(?P<source>[^«“]+?)(?:\s?:\s(?:«.*?»|“.*?”))?\)$",
+    re.DOTALL,
 )
 
 
@@ -64,6 +66,41 @@ def shorten_citations(document: Document) -> Document:
             Paragraph(_shorten_runs(block.runs))
             if isinstance(block, Paragraph)
             else BulletList([_shorten_runs(item) for item in block.items], ordered=block.ordered)
+            for block in section.blocks
+        ]
+        sections.append(Section(key=section.key, heading=section.heading, blocks=blocks))
+    return replace(document, sections=sections)
+
+
+def _key(source: str) -> str:
+    return " ".join(source.split()).casefold()
+
+
+def citation_source(text: str) -> str | None:
+    """Who and when of a citation ("e-mail de S. Laurent, 12 mai 2026"), or None."""
+    match = _CITATION.match(text.strip())
+    return match["source"].strip() if match else None
+
+
+def drop_citations(document: Document, sources: set[str]) -> Document:
+    """The document without the citations of the given sources (traces it must not show)."""
+    if not sources:
+        return document
+    keys = {_key(source) for source in sources}
+
+    def keep(run: Run) -> bool:
+        source = citation_source(run.text) if run.italic else None
+        return source is None or _key(source) not in keys
+
+    sections = []
+    for section in document.sections:
+        blocks = [
+            Paragraph([run for run in block.runs if keep(run)])
+            if isinstance(block, Paragraph)
+            else BulletList(
+                [[run for run in item if keep(run)] for item in block.items],
+                ordered=block.ordered,
+            )
             for block in section.blocks
         ]
         sections.append(Section(key=section.key, heading=section.heading, blocks=blocks))

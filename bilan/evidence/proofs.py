@@ -187,3 +187,18 @@ def excerpt_default(trace: Trace) -> str:
 
 def proof_citation(proof: Proof, language: Language) -> str:
     return citation_text(proof_source(proof.trace, language), proof.excerpt, language)
+
+
+def confidential_sources(*, dossier: Dossier, output: str) -> set[str]:
+    """How the dossier's confidential traces would be cited (in either language), unless a
+    proof includes them in ``output``: renderers drop citations with these sources, even from
+    text the intern edited after marking a trace confidential."""
+    allowed = {
+        proof.trace_id
+        for proof in Proof.objects.filter(dossier=dossier, trace__confidential=True)
+        if output in proof.confidential_outputs
+    }
+    sources: set[str] = set()
+    for trace in Trace.objects.filter(dossier=dossier, confidential=True).exclude(pk__in=allowed):
+        sources |= {proof_source(trace, "fr"), proof_source(trace, "en")}
+    return sources

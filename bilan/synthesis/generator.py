@@ -2,7 +2,8 @@
 
 The draft is built as blocks (paragraphs, lists, bold runs) and stored as the small Markdown
 dialect the intern edits; `to_markdown` escapes what the intern typed, so an asterisk in a
-journal never turns into bold. Confidential traces are never read here.
+journal never turns into bold. Traces are cited only as the intern's chosen proofs, and a
+confidential one only where the intern included it in the synthesis.
 """
 
 from __future__ import annotations
@@ -12,17 +13,34 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bilan.documents.markup import to_markdown
-from bilan.documents.model import TRAME, Block, BulletList, Paragraph, Run
+from bilan.documents.model import TRAME, Block, BulletList, Language, Paragraph, Run
 from bilan.dossiers.models import Dossier, Objective
 from bilan.dossiers.services import plan_summary
+from bilan.evidence.models import Proof
+from bilan.evidence.proofs import ProofIndex, proof_citation, proofs_for_output
 from bilan.feedback.models import Answer
 from bilan.skills import services as skills
 
 MAX_ITEMS = 8
+# One proof per item keeps the support within its two pages; the intern orders their proofs.
+CITATIONS_PER_ITEM = 1
 
 
 def _join(*parts: str) -> str:
     return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _proofs(dossier: Dossier) -> ProofIndex:
+    return proofs_for_output(dossier=dossier, output=Proof.Output.SYNTHESIS)
+
+
+def _citations(dossier: Dossier, proofs: list[Proof]) -> list[Run]:
+    """Brief italic citations of the first proofs, e.g. "(cf. e-mail de S. Laurent, …)"."""
+    language: Language = "en" if dossier.language == "en" else "fr"
+    return [
+        Run(" " + proof_citation(proof, language), italic=True)
+        for proof in proofs[:CITATIONS_PER_ITEM]
+    ]
 
 
 def _sentence(text: str) -> str:
@@ -123,6 +141,7 @@ def _deroulement(dossier: Dossier) -> list[Block]:
     if not summary.total:
         return []
     blocks: list[Block] = [Paragraph([Run(plan_sentence(summary.counts, summary.total))])]
+    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for objective in summary.planned + summary.unplanned:
         if objective.status in (Objective.Status.PLANNED, Objective.Status.DROPPED):
@@ -139,6 +158,7 @@ def _deroulement(dossier: Dossier) -> list[Block]:
             item.append(Run(_sentence(contribution)))
         if objective.unplanned:
             item.append(Run(" " + _("(tâche non prévue)"), italic=True))
+        item += _citations(dossier, proofs.of("objective", objective.pk))
         items.append(item)
     if items:
         blocks.append(BulletList(items[:MAX_ITEMS]))
@@ -174,11 +194,22 @@ def _competences(dossier: Dossier) -> list[Block]:
                 levels = f" ({item.level_before} → {item.level_now})"
             told.setdefault(found[0].pk, []).append(item.label + levels)
     stories = {example.pk: example for example in examples}
+    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for example_pk, labels in told.items():
         example = stories[example_pk]
         story = _join(_sentence(example.action), _sentence(example.result))
-        items.append([Run(", ".join(labels) + " — ", bold=True), Run(story)])
+        # The example's own proofs first, else those of the skills it illustrates.
+        backing = proofs.of("example", example.pk) or [
+            proof for item in example.skills.all() for proof in proofs.of("skill", item.pk)
+        ]
+        items.append(
+            [
+                Run(", ".join(labels) + " — ", bold=True),
+                Run(story),
+                *_citations(dossier, backing),
+            ]
+        )
     # Skills still without an example are a note to the intern (see `intern_notes`), never
     # part of the text handed to the tutor.
     return [BulletList(items[:MAX_ITEMS])] if items else []
@@ -200,6 +231,7 @@ def _difficultes(dossier: Dossier) -> list[Block]:
     difficulties = skills.highlights_for_dossier(dossier=dossier).get("difficulty", [])
     if not difficulties:
         return []
+    proofs = _proofs(dossier)
     items = []
     for item in difficulties[:MAX_ITEMS]:
         text = _join(
@@ -210,7 +242,13 @@ def _difficultes(dossier: Dossier) -> list[Block]:
             else "",
             _sentence(_("Ce que j'en retiens : %(l)s") % {"l": item.lesson}) if item.lesson else "",
         )
-        items.append([Run(item.title.rstrip(".") + " — ", bold=True), Run(text)])
+        items.append(
+            [
+                Run(item.title.rstrip(".") + " — ", bold=True),
+                Run(text),
+                *_citations(dossier, proofs.of("highlight", item.pk)),
+            ]
+        )
     return [BulletList(items)]
 
 
@@ -218,10 +256,15 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
     blocks: list[Block] = []
     successes = skills.highlights_for_dossier(dossier=dossier).get("success", [])
     if successes:
+        proofs = _proofs(dossier)
         blocks.append(
             BulletList(
                 [
-                    [Run(s.title.rstrip(".") + " — ", bold=True), Run(_sentence(s.description))]
+                    [
+                        Run(s.title.rstrip(".") + " — ", bold=True),
+                        Run(_sentence(s.description)),
+                        *_citations(dossier, proofs.of("highlight", s.pk)),
+                    ]
                     for s in successes[:MAX_ITEMS]
                 ]
             )
