@@ -29,6 +29,11 @@ CANDIDATES_SHOWN = 60
 
 _EMAIL_IN_NAME = re.compile(r"<[^>]*>|\S+@\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+# "Bonjour Camille," or "Dear Sam," opens many e-mails and says nothing worth quoting.
+_GREETING = re.compile(
+    r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère|madame|monsieur)\b[^,.!\n]{0,40}[,.!]\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -146,15 +151,15 @@ def proofs_for_output(*, dossier: Dossier, output: str) -> ProofIndex:
 
 
 def _short_name(author: str) -> str:
-    """ "Sophie Laurent <sophie@example.org>" → "S. Laurent"."""
+    """ "Sophie Laurent <sophie@example.org>" → "S. Laurent"; an organisation's name
+    ("Mairie de Villeurbanne") is kept whole."""
     name = " ".join(_EMAIL_IN_NAME.sub(" ", author).replace('"', " ").split())
     if not name:
-        local = author.strip("<> ").split("@")[0]
-        return local
+        return author.strip("<> ").split("@")[0]
     words = name.split()
-    if len(words) == 1:
-        return words[0]
-    return f"{words[0][0]}. {' '.join(words[1:])}"
+    if 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return f"{words[0][0]}. {' '.join(words[1:])}"
+    return name[:60]
 
 
 def proof_source(trace: Trace, language: Language) -> str:
@@ -178,7 +183,7 @@ def proof_source(trace: Trace, language: Language) -> str:
 
 def excerpt_default(trace: Trace) -> str:
     """A first sentence of the trace's note or extracted text, as a starting point."""
-    text = " ".join((trace.note or trace.text).split())
+    text = _GREETING.sub("", " ".join((trace.note or trace.text).split()))
     if not text:
         return ""
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
