@@ -52,6 +52,9 @@ class Dossier(models.Model):
     )
     first_week_note = models.TextField(_("ce que je savais faire en arrivant"), blank=True)
     mastered_now = models.TextField(_("ce que je maîtrise désormais"), blank=True)
+    autonomy_gained = models.TextField(
+        _("ce que le stage m'a apporté en autonomie et en responsabilités"), blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

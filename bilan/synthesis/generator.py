@@ -8,6 +8,9 @@ confidential one only where the intern included it in the synthesis.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +23,8 @@ from bilan.evidence.models import Proof
 from bilan.evidence.proofs import ProofIndex, proof_citation, proofs_for_output
 from bilan.feedback.models import Answer
 from bilan.skills import services as skills
+
+from .models import Synthesis
 
 MAX_ITEMS = 8
 # One proof per item keeps the support within its two pages; the intern orders their proofs.
@@ -136,7 +141,48 @@ def plan_sentence(counts: dict[str, int], total: int) -> str:
     }
 
 
+# The calendar version keeps, per month, the first sentence of its longest journal entries.
+ENTRIES_PER_MONTH = 2
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s")
+
+
+def _by_calendar(dossier: Dossier) -> bool:
+    order = (
+        Synthesis.objects.filter(dossier=dossier)
+        .values_list("deroulement_order", flat=True)
+        .first()
+    )
+    return order == Synthesis.DeroulementOrder.CALENDAR
+
+
+def _deroulement_calendar(dossier: Dossier) -> list[Block]:
+    """Month by month, from the journal: what a tutor reads as the internship's timeline."""
+    months: dict[tuple[int, int], list[str]] = {}
+    for entry in dossier.journal_entries.order_by("date", "id"):
+        months.setdefault((entry.date.year, entry.date.month), []).append(entry.text)
+    items: list[list[Run]] = []
+    for (year, month), texts in list(months.items())[:MAX_ITEMS]:
+        longest = sorted(texts, key=len, reverse=True)[:ENTRIES_PER_MONTH]
+        kept = [t for t in texts if t in longest]  # in the order they were written
+        sentences = [
+            _sentence(_FIRST_SENTENCE.split(" ".join(t.split()), maxsplit=1)[0]) for t in kept
+        ]
+        label = formats.date_format(dt.date(year, month, 1), "F Y")
+        items.append(
+            [Run(label[:1].upper() + label[1:] + " — ", bold=True), Run(" ".join(sentences))]
+        )
+    summary = plan_summary(dossier=dossier)
+    blocks: list[Block] = []
+    if summary.total:
+        blocks.append(Paragraph([Run(plan_sentence(summary.counts, summary.total))]))
+    if items:
+        blocks.append(BulletList(items))
+    return blocks
+
+
 def _deroulement(dossier: Dossier) -> list[Block]:
+    if _by_calendar(dossier):
+        return _deroulement_calendar(dossier)
     summary = plan_summary(dossier=dossier)
     if not summary.total:
         return []
@@ -275,6 +321,15 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
                 [
                     Run(_("Ce que je maîtrise désormais : "), bold=True),
                     Run(_sentence(dossier.mastered_now)),
+                ]
+            )
+        )
+    if dossier.autonomy_gained.strip():
+        blocks.append(
+            Paragraph(
+                [
+                    Run(_("Autonomie et responsabilités : "), bold=True),
+                    Run(_sentence(dossier.autonomy_gained)),
                 ]
             )
         )

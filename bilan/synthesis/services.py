@@ -288,6 +288,13 @@ def synthesis_render(*, dossier: Dossier, fmt: str, condensed: bool | None = Non
 
 
 @transaction.atomic
+def synthesis_deroulement_set(*, synthesis: Synthesis, order: str) -> None:
+    """How the next draft tells the internship: by objectives or month by month."""
+    synthesis.deroulement_order = order
+    synthesis.full_clean(exclude=["dossier"])
+    synthesis.save(update_fields=["deroulement_order"])
+
+
 def synthesis_layout_set(*, synthesis: Synthesis, condensed: bool) -> None:
     synthesis.condensed = condensed
     synthesis.save(update_fields=["condensed"])
