@@ -16,5 +16,5 @@ urlpatterns = [
     path("<int:trace_id>/file/", views.trace_download, name="download"),
     path("<int:trace_id>/delete/", views.trace_delete, name="delete"),
     path("imports/<int:import_id>/", views.mailbox_import, name="import"),
-    path("proofs/<str:kind>/<int:target_id>/", views_proofs.proofs_pick, name="proofs"),
+    path("proofs/<str:target_kind>/<int:target_id>/", views_proofs.proofs_pick, name="proofs"),
 ]

@@ -46,7 +46,10 @@ def _choices(request: HttpRequest) -> list[ProofChoice]:
 
 
 @login_required
-def proofs_pick(request: HttpRequest, dossier_id: int, kind: str, target_id: int) -> HttpResponse:
+def proofs_pick(
+    request: HttpRequest, dossier_id: int, target_kind: str, target_id: int
+) -> HttpResponse:
+    kind = target_kind
     dossier = dossier_for_user(request.user, dossier_id)
     target = proof_target_for_user(request.user, dossier_id, kind, target_id)
     back = request.POST.get("next") or request.GET.get("next") or ""
