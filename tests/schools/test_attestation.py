@@ -64,6 +64,7 @@ def test_intern_enters_figures_and_downloads_the_french_pdf(school):
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert "attestation-de-stage" in pdf["Content-Disposition"]
+    assert len(PdfReader(io.BytesIO(pdf.content)).pages) == 1  # one A4 sheet to sign
     text = pdf_text(pdf.content)
     for expected in (
         "ATTESTATION DE STAGE",
