@@ -104,10 +104,14 @@ def attestation_update(*, dossier: Dossier, data: Mapping[str, Any], user: User)
     current = Attestation.objects.select_for_update().filter(dossier=dossier).first()
     current = current or Attestation(dossier=dossier)
     current.updated_by = user
-    model_update(instance=current, fields=(*EDITABLE_FIELDS, "updated_by"), data={
-        **{name: data[name] for name in EDITABLE_FIELDS if name in data},
-        "updated_by": user,
-    })
+    model_update(
+        instance=current,
+        fields=(*EDITABLE_FIELDS, "updated_by"),
+        data={
+            **{name: data[name] for name in EDITABLE_FIELDS if name in data},
+            "updated_by": user,
+        },
+    )
     return current
 
 
@@ -151,7 +155,7 @@ def _hours(value: Decimal) -> str:
 
 
 def duration_text(effective: duration.EffectiveDuration) -> str:
-    """"1 mois et 20 jours", "22 jours", "2 mois" in the active language."""
+    """ "1 mois et 20 jours", "22 jours", "2 mois" in the active language."""
     months = translation.ngettext("%(n)d mois", "%(n)d mois", effective.months) % {
         "n": effective.months
     }

@@ -178,9 +178,7 @@ class AttestationForm(forms.ModelForm):
         # A blank field takes the dossier's or the organisation's value on the PDF: say which.
         for name, value in defaults.items():
             if value and name in self.fields:
-                self.fields[name].help_text = _("Laissé vide : « %(value)s ».") % {
-                    "value": value
-                }
+                self.fields[name].help_text = _("Laissé vide : « %(value)s ».") % {"value": value}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -157,9 +157,9 @@ def criterion_delete(*, criterion: Criterion) -> None:
 def criterion_move(*, criterion: Criterion, step: int) -> None:
     """Swap with the neighbour above (step -1) or below (step +1); positions are renumbered."""
     ordered = list(
-        Criterion.objects.select_for_update().filter(grid_id=criterion.grid_id).order_by(
-            "position", "id"
-        )
+        Criterion.objects.select_for_update()
+        .filter(grid_id=criterion.grid_id)
+        .order_by("position", "id")
     )
     index = next(i for i, item in enumerate(ordered) if item.pk == criterion.pk)
     target = index + step

@@ -30,7 +30,9 @@ class Attestation(models.Model):
     # The organisme d'accueil, its representative who signs.
     host_name = models.CharField(_("organisme d'accueil"), max_length=200, blank=True)
     host_address = models.TextField(_("adresse de l'organisme d'accueil"), blank=True)
-    host_phone = models.CharField(_("téléphone de l'organisme d'accueil"), max_length=40, blank=True)
+    host_phone = models.CharField(
+        _("téléphone de l'organisme d'accueil"), max_length=40, blank=True
+    )
     host_signatory_name = models.CharField(
         _("nom du représentant de l'organisme d'accueil"), max_length=200, blank=True
     )
@@ -42,9 +44,7 @@ class Attestation(models.Model):
     intern_address = models.TextField(_("adresse du ou de la stagiaire"), blank=True)
     # The training followed and the establishment.
     programme_name = models.CharField(_("formation suivie"), max_length=200, blank=True)
-    school_name = models.CharField(
-        _("établissement d'enseignement"), max_length=200, blank=True
-    )
+    school_name = models.CharField(_("établissement d'enseignement"), max_length=200, blank=True)
     # Presence: either the total, or a weekly schedule and the days absent.
     presence_hours = models.DecimalField(
         _("heures de présence effective (total)"),

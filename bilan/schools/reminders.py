@@ -17,7 +17,9 @@ from .models import Organisation
 FALLBACK_AFTER_DAYS = 3
 
 
-def policy_days(*, after_days: int | None, count: int | None, instance_days: list[int]) -> list[int]:
+def policy_days(
+    *, after_days: int | None, count: int | None, instance_days: list[int]
+) -> list[int]:
     """Reminder days: one every ``after_days`` days, ``count`` times (0: no reminder).
 
     A policy with only one of the two takes the other from the instance: its first reminder

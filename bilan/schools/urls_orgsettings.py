@@ -28,10 +28,16 @@ urlpatterns = [
     path(SETTINGS + "frameworks/", views.frameworks, name="frameworks"),
     path(FRAMEWORK, views.framework_rename, name="framework"),
     path(FRAMEWORK + "delete/", views.framework_delete, name="framework_delete"),
-    path("dossiers/<int:dossier_id>/attestation/", views.dossier_attestation,
-         name="dossier_attestation"),
-    path("dossiers/<int:dossier_id>/attestation/pdf/", views.dossier_attestation_pdf,
-         name="dossier_attestation_pdf"),
+    path(
+        "dossiers/<int:dossier_id>/attestation/",
+        views.dossier_attestation,
+        name="dossier_attestation",
+    ),
+    path(
+        "dossiers/<int:dossier_id>/attestation/pdf/",
+        views.dossier_attestation_pdf,
+        name="dossier_attestation_pdf",
+    ),
     path(STAFF_ATTESTATION, views.staff_attestation, name="staff_attestation"),
     path(STAFF_ATTESTATION + "pdf/", views.staff_attestation_pdf, name="staff_attestation_pdf"),
 ]

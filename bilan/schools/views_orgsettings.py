@@ -12,10 +12,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from bilan.accounts.models import User
 from bilan.core.forms import form_add_errors
@@ -46,6 +45,10 @@ from .forms_orgsettings import (
 )
 from .models import Membership, OrganisationFramework, OrganisationGrid
 from .reminders import organisation_reminder_days
+
+
+# POST-only views check the method after the access helper: someone without access gets the
+# same 404 whatever the method, never a 405 that would confirm the object exists.
 
 
 def _status(request: HttpRequest) -> int:
@@ -81,9 +84,7 @@ def details(request: HttpRequest, organisation_id: int) -> HttpResponse:
         messages.success(request, _("Coordonnées enregistrées."))
         return redirect("orgsettings:home", organisation.pk)
     context = {"organisation": organisation, "form": form}
-    return render(
-        request, "schools/orgsettings/details.html", context, status=_status(request)
-    )
+    return render(request, "schools/orgsettings/details.html", context, status=_status(request))
 
 
 @login_required
@@ -169,9 +170,10 @@ def _grid_page(
 
 
 @login_required
-@require_POST
 def grid_default(request: HttpRequest, organisation_id: int, link_id: int) -> HttpResponse:
     organisation, link = organisation_grid_for_admin(request.user, organisation_id, link_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     grid_services.organisation_grid_set_default(link=link)
     messages.success(
         request,
@@ -185,9 +187,10 @@ def grid_default(request: HttpRequest, organisation_id: int, link_id: int) -> Ht
 
 
 @login_required
-@require_POST
 def grid_delete(request: HttpRequest, organisation_id: int, link_id: int) -> HttpResponse:
     organisation, link = organisation_grid_for_admin(request.user, organisation_id, link_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         grid_services.organisation_grid_delete(link=link)
     except ValidationError as error:
@@ -198,9 +201,10 @@ def grid_delete(request: HttpRequest, organisation_id: int, link_id: int) -> Htt
 
 
 @login_required
-@require_POST
 def grid_apply(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         count = grid_services.organisation_grid_apply(organisation=organisation)
     except ValidationError as error:
@@ -214,9 +218,10 @@ def grid_apply(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def criterion_add(request: HttpRequest, organisation_id: int, link_id: int) -> HttpResponse:
     organisation, link = organisation_grid_for_admin(request.user, organisation_id, link_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = CriterionForm(request.POST, prefix="new")
     if form.is_valid():
         try:
@@ -252,26 +257,28 @@ def criterion_edit(
 
 
 @login_required
-@require_POST
 def criterion_move(
     request: HttpRequest, organisation_id: int, link_id: int, criterion_id: int
 ) -> HttpResponse:
     organisation, link, criterion = criterion_for_admin(
         request.user, organisation_id, link_id, criterion_id
     )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     step = -1 if request.POST.get("direction") == "up" else 1
     grid_services.criterion_move(criterion=criterion, step=step)
     return redirect("orgsettings:grid", organisation.pk, link.pk)
 
 
 @login_required
-@require_POST
 def criterion_delete(
     request: HttpRequest, organisation_id: int, link_id: int, criterion_id: int
 ) -> HttpResponse:
     organisation, link, criterion = criterion_for_admin(
         request.user, organisation_id, link_id, criterion_id
     )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         grid_services.criterion_delete(criterion=criterion)
     except ValidationError as error:
@@ -330,9 +337,7 @@ def frameworks(request: HttpRequest, organisation_id: int) -> HttpResponse:
     }
     rows = [(link, counts_by_framework.get(link.framework_id, 0)) for link in links]
     context = {"organisation": organisation, "rows": rows, "form": form}
-    return render(
-        request, "schools/orgsettings/frameworks.html", context, status=_status(request)
-    )
+    return render(request, "schools/orgsettings/frameworks.html", context, status=_status(request))
 
 
 @login_required
@@ -359,9 +364,10 @@ def framework_rename(request: HttpRequest, organisation_id: int, link_id: int) -
 
 
 @login_required
-@require_POST
 def framework_delete(request: HttpRequest, organisation_id: int, link_id: int) -> HttpResponse:
     organisation, link = organisation_framework_for_admin(request.user, organisation_id, link_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     name = link.framework.name
     try:
         framework_services.organisation_framework_delete(link=link)
@@ -407,9 +413,7 @@ def dossier_attestation(request: HttpRequest, dossier_id: int) -> HttpResponse:
         messages.success(request, _("Attestation enregistrée."))
         return redirect("orgsettings:dossier_attestation", dossier.pk)
     context = _attestation_context(dossier, form)
-    return render(
-        request, "schools/orgsettings/attestation.html", context, status=_status(request)
-    )
+    return render(request, "schools/orgsettings/attestation.html", context, status=_status(request))
 
 
 def _pdf_response(dossier: Dossier, language: str) -> HttpResponse:

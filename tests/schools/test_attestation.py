@@ -139,7 +139,9 @@ def test_company_organisation_is_the_host_and_signs(school):
     school.dossier.school = "Université Lyon 2"
     school.dossier.save()
     client = login(school.intern)
-    client.post(intern_url(school), FIGURES | {"host_signatory_name": "", "host_signatory_role": ""})
+    client.post(
+        intern_url(school), FIGURES | {"host_signatory_name": "", "host_signatory_role": ""}
+    )
     text = pdf_text(client.get(intern_url(school, "dossier_attestation_pdf")).content)
     assert "Terres du Rhône SA" in text
     assert "Paul Durand, DRH" in text

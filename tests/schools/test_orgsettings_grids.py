@@ -32,12 +32,17 @@ def labels(grid: Grid) -> list[str]:
 def rate(dossier, criterion: Criterion) -> None:
     """A tutor answers with a rating on ``criterion`` (through the feedback services)."""
     request = feedback_services.feedback_request_create(
-        dossier=dossier, name="Jean Morel", email="jean@example.org", relationship="tutor",
+        dossier=dossier,
+        name="Jean Morel",
+        email="jean@example.org",
+        relationship="tutor",
         send=False,
     )
     feedback_services.feedback_answer_submit(
         feedback_request=request,
-        ratings=[{"key": f"criterion:{criterion.pk}", "label": criterion.label_fr, "value": "bien"}],
+        ratings=[
+            {"key": f"criterion:{criterion.pk}", "label": criterion.label_fr, "value": "bien"}
+        ],
         comment="Très bon stage.",
     )
 
@@ -74,7 +79,10 @@ def test_name_and_scale_round_trip(school):
     page = client.get(url("grid", school.organisation.pk, link.pk)).content.decode()
     assert "Acquis / En cours d&#x27;acquisition" in page or "Acquis / En cours" in page
     # Bad input: a blank name or an unknown scale changes nothing.
-    for data in ({"grid-name": "", "grid-scale": "excellence"}, {"grid-name": "X", "grid-scale": "?"}):
+    for data in (
+        {"grid-name": "", "grid-scale": "excellence"},
+        {"grid-name": "X", "grid-scale": "?"},
+    ):
         assert client.post(url("grid", school.organisation.pk, link.pk), data).status_code == 400
     link.grid.refresh_from_db()
     assert (link.grid.name, link.grid.scale) == ("Grille BUT 2026", "acquisition")
@@ -89,25 +97,35 @@ def test_add_edit_reorder_and_delete_criteria(school):
 
     response = client.post(
         url("criterion_add", org, link.pk),
-        {"new-group": "savoir_faire", "new-label_fr": "Rédiger un communiqué",
-         "new-label_en": "Writing a press release"},
+        {
+            "new-group": "savoir_faire",
+            "new-label_fr": "Rédiger un communiqué",
+            "new-label_en": "Writing a press release",
+        },
     )
     assert response.status_code == 302
     added = grid.criteria.get(label_fr="Rédiger un communiqué")
     assert (added.group, added.label_en, added.position) == (
-        "savoir_faire", "Writing a press release", count
+        "savoir_faire",
+        "Writing a press release",
+        count,
     )
     assert labels(grid)[-1] == "Rédiger un communiqué"
 
     response = client.post(
         url("criterion_edit", org, link.pk, added.pk),
-        {"group": "savoir_etre", "label_fr": "Rédiger un communiqué de presse",
-         "label_en": "Writing press releases"},
+        {
+            "group": "savoir_etre",
+            "label_fr": "Rédiger un communiqué de presse",
+            "label_en": "Writing press releases",
+        },
     )
     assert response.status_code == 302
     added.refresh_from_db()
     assert (added.group, added.label_fr, added.label_en) == (
-        "savoir_etre", "Rédiger un communiqué de presse", "Writing press releases"
+        "savoir_etre",
+        "Rédiger un communiqué de presse",
+        "Writing press releases",
     )
 
     before = labels(grid)
@@ -193,9 +211,10 @@ def test_the_default_grid_goes_to_the_next_enrolled_dossier(school):
     first.refresh_from_db()
     second.refresh_from_db()
     assert second.is_default and not first.is_default
-    assert OrganisationGrid.objects.filter(
-        organisation=school.organisation, is_default=True
-    ).count() == 1
+    assert (
+        OrganisationGrid.objects.filter(organisation=school.organisation, is_default=True).count()
+        == 1
+    )
     newcomer = make_dossier(make_user("lea@example.org"))
     enrol(school.cohort, newcomer)
     current = Round.objects.get(dossier=newcomer)
