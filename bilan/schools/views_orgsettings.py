@@ -46,7 +46,6 @@ from .forms_orgsettings import (
 from .models import Membership, OrganisationFramework, OrganisationGrid
 from .reminders import organisation_reminder_days
 
-
 # POST-only views check the method after the access helper: someone without access gets the
 # same 404 whatever the method, never a 405 that would confirm the object exists.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pytest
 from django.test import Client
 
 from bilan.accounts.models import User
@@ -105,8 +104,3 @@ def build_school() -> School:
         intern=intern,
         dossier=dossier,
     )
-
-
-@pytest.fixture
-def school(db) -> School:
-    return build_school()

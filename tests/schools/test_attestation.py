@@ -11,7 +11,13 @@ from pypdf import PdfReader
 
 from bilan.schools.models import AccessLog, Attestation, Organisation
 
-from .orgsettings_world import School, login, make_dossier, make_user, school  # noqa: F401
+from .orgsettings_world import School, build_school, login, make_dossier, make_user
+
+
+@pytest.fixture
+def school(db) -> School:
+    return build_school()
+
 
 FIGURES = {
     "presence_hours": "300",

@@ -11,7 +11,13 @@ from bilan.schools.grids import organisation_grid_create
 from bilan.schools.models import Organisation, OrganisationFramework, OrganisationGrid
 from bilan.skills.models import Framework
 
-from .orgsettings_world import School, login, make_user, school  # noqa: F401
+from .orgsettings_world import School, build_school, login, make_user
+
+
+@pytest.fixture
+def school(db) -> School:
+    return build_school()
+
 
 ORG = ("home", "details", "policy", "grids", "grid_apply", "frameworks")
 GRID = ("grid", "grid_default", "grid_delete", "criterion_add")

@@ -6,11 +6,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from bilan.schools.models import OrganisationFramework
 from bilan.skills import services as skills_services
 from bilan.skills.models import DossierFramework, Framework, Skill
-from bilan.schools.models import OrganisationFramework
 
-from .orgsettings_world import School, enrol, login, make_dossier, make_user, school  # noqa: F401
+from .orgsettings_world import School, build_school, enrol, login, make_dossier, make_user
+
+
+@pytest.fixture
+def school(db) -> School:
+    return build_school()
+
 
 HEADER = "code,family,label_fr,label_en,alt_labels,parent_code\n"
 GOOD = HEADER + (
@@ -63,7 +69,7 @@ def test_good_file_creates_the_organisation_framework(school):
         (GOOD + "BC03,magique,Magie,Magic,,\n", "ligne 5 : famille « magique » inconnue"),
         (GOOD + "BC01,technical,Doublon,Duplicate,,\n", "figure déjà ligne 2"),
         (GOOD + "BC04,technical,Orphelin,Orphan,,BC99\n", "le code parent « BC99 »"),
-        ("code,famille\n".encode("utf-8") + b"\xff\xfe\n", "UTF-8"),
+        (b"code,famille\n" + b"\xff\xfe\n", "UTF-8"),
         ("", "le fichier est vide"),
         (HEADER, "aucune ligne"),
     ],

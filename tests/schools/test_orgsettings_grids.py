@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from bilan.feedback import services as feedback_services
@@ -9,7 +10,12 @@ from bilan.feedback.models import Criterion, Grid, Round
 from bilan.schools.grids import builtin_default_grid, organisation_grid_create
 from bilan.schools.models import OrganisationGrid
 
-from .orgsettings_world import School, enrol, login, make_dossier, make_user, school  # noqa: F401
+from .orgsettings_world import School, build_school, enrol, login, make_dossier, make_user
+
+
+@pytest.fixture
+def school(db) -> School:
+    return build_school()
 
 
 def url(name: str, *args: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +13,13 @@ from bilan.schools.models import Organisation
 from bilan.schools.organisation_settings import organisation_retention_days
 from bilan.schools.reminders import dossier_reminder_days, policy_days
 
-from .orgsettings_world import School, login, make_dossier, make_user, school  # noqa: F401
+from .orgsettings_world import School, build_school, login, make_dossier, make_user
+
+
+@pytest.fixture
+def school(db) -> School:
+    return build_school()
+
 
 DETAILS = {
     "name": "IUT Lumière Lyon 2",
