@@ -21,6 +21,7 @@ from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
 from bilan.feedback import scales
+from bilan.feedback.models import Criterion
 from bilan.skills.models import Skill
 
 from . import attestation as attestation_services
@@ -160,7 +161,8 @@ def _grid_page(
         "link": link,
         "grid": grid,
         "grid_form": grid_form or GridForm(instance=grid, prefix="grid"),
-        "criterion_form": criterion_form or CriterionForm(prefix="new"),
+        "criterion_form": criterion_form
+        or CriterionForm(prefix="new", initial={"group": Criterion.Group.SAVOIR_FAIRE}),
         "criteria": list(grid.criteria.all()),
         "scale_values": [str(label) for _key, label in scales.values_of(grid.scale)],
         "in_use": grid_services.grid_in_use(grid),
