@@ -7,6 +7,8 @@ access_orgsettings); the attestation for the intern (their dossier), the organis
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -76,7 +78,8 @@ def home(request: HttpRequest, organisation_id: int) -> HttpResponse:
 @login_required
 def details(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
-    form = OrganisationDetailsForm(request.POST or None, instance=organisation)
+    # The form works on a copy: a refused value must not show up in the page's headings.
+    form = OrganisationDetailsForm(request.POST or None, instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         organisation_settings.organisation_details_update(
             organisation=organisation, data=form.cleaned_data
@@ -90,7 +93,7 @@ def details(request: HttpRequest, organisation_id: int) -> HttpResponse:
 @login_required
 def policy(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
-    form = OrganisationPolicyForm(request.POST or None, instance=organisation)
+    form = OrganisationPolicyForm(request.POST or None, instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         organisation_settings.organisation_policy_update(
             organisation=organisation, data=form.cleaned_data
@@ -137,7 +140,7 @@ def grids(request: HttpRequest, organisation_id: int) -> HttpResponse:
 @login_required
 def grid(request: HttpRequest, organisation_id: int, link_id: int) -> HttpResponse:
     organisation, link = organisation_grid_for_admin(request.user, organisation_id, link_id)
-    form = GridForm(request.POST or None, instance=link.grid, prefix="grid")
+    form = GridForm(request.POST or None, instance=copy.copy(link.grid), prefix="grid")
     if request.method == "POST" and form.is_valid():
         grid_services.grid_update(
             grid=link.grid, name=form.cleaned_data["name"], scale=form.cleaned_data["scale"]

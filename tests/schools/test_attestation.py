@@ -190,6 +190,8 @@ def test_works_for_a_dossier_not_enrolled(db):
     intern = make_user("solo@example.org", first_name="Sam", last_name="Seul")
     dossier = make_dossier(intern, school="Université Lyon 2", programme="Licence pro")
     client = login(intern)
+    page = client.get(reverse("orgsettings:dossier_attestation", args=[dossier.pk]))
+    assert page.status_code == 200 and "Université Lyon 2" in page.content.decode()
     url = reverse("orgsettings:dossier_attestation_pdf", args=[dossier.pk])
     text = pdf_text(client.get(url).content)
     assert "Université Lyon 2" in text and "Licence pro" in text and "Seul" in text

@@ -57,6 +57,7 @@ def test_bad_details_write_nothing(school):
     ):
         response = client.post(url(school, "details"), DETAILS | bad)
         assert response.status_code == 400
+        assert '<p class="muted small">IUT Lumière</p>' in response.content.decode()
     organisation = Organisation.objects.get(pk=school.organisation.pk)
     assert (organisation.name, organisation.default_language) == ("IUT Lumière", "fr")
 
