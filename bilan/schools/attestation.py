@@ -103,14 +103,11 @@ def attestation_get(*, dossier: Dossier) -> Attestation:
 def attestation_update(*, dossier: Dossier, data: Mapping[str, Any], user: User) -> Attestation:
     current = Attestation.objects.select_for_update().filter(dossier=dossier).first()
     current = current or Attestation(dossier=dossier)
-    current.updated_by = user
+    # Keys of ``data`` outside the editable fields (a stray "dossier") are ignored.
     model_update(
         instance=current,
         fields=(*EDITABLE_FIELDS, "updated_by"),
-        data={
-            **{name: data[name] for name in EDITABLE_FIELDS if name in data},
-            "updated_by": user,
-        },
+        data={**data, "updated_by": user},
     )
     return current
 

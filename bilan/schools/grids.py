@@ -21,7 +21,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from bilan.core.services import model_update
@@ -205,9 +205,9 @@ def organisation_grid_apply(*, organisation: Organisation) -> int:
         raise ValidationError(_("Choisissez d'abord la grille par défaut de l'organisation."))
     dossier_ids = _enrolled_dossiers_without_answers(organisation)
     already = set(
-        Round.objects.filter(dossier_id__in=dossier_ids)
-        .filter(Q(grid=link.grid) & Q(scale=link.grid.scale))
-        .values_list("dossier_id", flat=True)
+        Round.objects.filter(
+            dossier_id__in=dossier_ids, grid=link.grid, scale=link.grid.scale
+        ).values_list("dossier_id", flat=True)
     )
     changed = 0
     for enrolment in Enrolment.objects.select_related("dossier").filter(
