@@ -3,7 +3,10 @@ at 375 px, axe-core's WCAG 2.1 A/AA rules on every page, nothing scrolling sidew
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from bilan.feedback.models import Criterion
 from bilan.schools.grids import organisation_grid_create
@@ -11,11 +14,14 @@ from bilan.schools.grids import organisation_grid_create
 from ..schools.orgsettings_world import build_school
 from .test_traces import _session_cookie
 
-# serialized_rollback: the flush between tests would drop the built-in grid (a data migration).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _builtin_grid() -> None:
+    """Transactional tests flush the database, data migrations included: the built-in grid the
+    organisation copies is put back the way its migration creates it."""
+    migration = importlib.import_module("bilan.feedback.migrations.0002_default_grid")
+    migration.create(apps, None)
 
 
 def _visit_all(page, axe, base: str, school, link, criterion) -> None:
@@ -41,6 +47,7 @@ def _visit_all(page, axe, base: str, school, link, criterion) -> None:
     [(1280, "fr-FR", "Réglages de l’organisation"), (375, "en-GB", "Organisation settings")],
 )
 def test_settings_pages_are_accessible(live_server, browser, axe, width, locale, heading):
+    _builtin_grid()
     school = build_school()
     link = organisation_grid_create(organisation=school.organisation)
     criterion = Criterion.objects.filter(grid=link.grid).first()
