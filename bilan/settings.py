@@ -211,6 +211,14 @@ BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDE
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 
+# Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
+# its internship ends, unless the organisation sets its own period (default two years). The
+# settings pages take a framework CSV of at most BILAN_ORG_FRAMEWORK_BYTES and grids of at most
+# BILAN_ORG_GRID_CRITERIA criteria.
+BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 730)
+BILAN_ORG_FRAMEWORK_BYTES = env_int("BILAN_ORG_FRAMEWORK_BYTES", 2 * 1024 * 1024)
+BILAN_ORG_GRID_CRITERIA = env_int("BILAN_ORG_GRID_CRITERIA", 60)
+
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 BEHIND_PROXY = env_bool("BILAN_BEHIND_PROXY")
