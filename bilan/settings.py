@@ -210,6 +210,14 @@ BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDE
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 
+# The cohort dashboard: interns per page (the page lets the user pick up to `page_size_max`),
+# and the most rows one CSV or XLSX export may hold (a larger filtered set is refused).
+BILAN_DASHBOARD = {
+    "page_size": env_int("BILAN_DASHBOARD_PAGE_SIZE", 50),
+    "page_size_max": env_int("BILAN_DASHBOARD_PAGE_SIZE_MAX", 200),
+    "export_max_rows": env_int("BILAN_DASHBOARD_EXPORT_MAX_ROWS", 20_000),
+}
+
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 BEHIND_PROXY = env_bool("BILAN_BEHIND_PROXY")
