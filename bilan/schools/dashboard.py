@@ -132,12 +132,13 @@ def dashboard_enrolments(cohort: Cohort, query: DashboardQuery) -> QuerySet[Enro
             | Q(email__icontains=term)
             | Q(dossier__organisation__icontains=term)
         )
+    # Q objects: the annotations are unknown to the type checker's field lookup.
     if query.readiness_below is not None:
-        rows = rows.filter(readiness__lt=query.readiness_below)
+        rows = rows.filter(Q(readiness__lt=query.readiness_below))
     if query.readiness_from is not None:
-        rows = rows.filter(readiness__gte=query.readiness_from)
+        rows = rows.filter(Q(readiness__gte=query.readiness_from))
     if query.missing_tutor_evaluation:
-        rows = rows.filter(tutor_evaluation=False)
+        rows = rows.filter(Q(tutor_evaluation=False))
     if query.not_submitted:
         rows = rows.filter(submitted_at__isnull=True)
     if query.not_joined:
@@ -155,9 +156,7 @@ def _ordering(sort: str) -> list[Any]:
     elif key == "activity":
         # Never active comes last either way: what matters is who went quiet, then who is busy.
         activity = F("last_activity_at")
-        first = [
-            activity.desc(nulls_last=True) if descending else activity.asc(nulls_last=True)
-        ]
+        first = [activity.desc(nulls_last=True) if descending else activity.asc(nulls_last=True)]
         tail = [*by_name, "id"]
     else:
         first = [f.desc() if descending else f.asc() for f in by_name]

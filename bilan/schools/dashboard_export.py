@@ -131,7 +131,8 @@ def dashboard_xlsx(cohort: Cohort, query: DashboardQuery, title: str) -> IO[byte
     """The XLSX workbook in a temporary file, rewound, for the response to stream."""
     workbook = Workbook(write_only=True)
     # A sheet title has at most 31 characters and none of []:*?/\.
-    sheet = workbook.create_sheet(title="".join(c for c in title if c not in "[]:*?/\\")[:31] or "-")
+    safe_title = "".join(c for c in title if c not in "[]:*?/\\")[:31]
+    sheet = workbook.create_sheet(title=safe_title or "-")
     bold = Font(bold=True)
     header_cells = []
     for header in export_headers():

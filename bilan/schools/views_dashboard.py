@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -121,7 +122,7 @@ def _filename(cohort: Cohort, extension: str) -> str:
 
 
 @login_required
-def cohort_export_csv(request: HttpRequest, cohort_id: int) -> HttpResponse:
+def cohort_export_csv(request: HttpRequest, cohort_id: int) -> HttpResponseBase:
     cohort = cohort_for_staff(request.user, cohort_id).cohort
     query = _export_query(request, cohort)
     if isinstance(query, HttpResponse):
@@ -134,7 +135,7 @@ def cohort_export_csv(request: HttpRequest, cohort_id: int) -> HttpResponse:
 
 
 @login_required
-def cohort_export_xlsx(request: HttpRequest, cohort_id: int) -> HttpResponse:
+def cohort_export_xlsx(request: HttpRequest, cohort_id: int) -> HttpResponseBase:
     cohort = cohort_for_staff(request.user, cohort_id).cohort
     query = _export_query(request, cohort)
     if isinstance(query, HttpResponse):

@@ -455,7 +455,7 @@ def _export_cohort(cohort: Cohort) -> None:
         last_activity_at=dt.datetime(2026, 6, 14, 8, 0, tzinfo=dt.UTC),
         submitted_at=dt.datetime(2026, 8, 30, 9, 0, tzinfo=dt.UTC),
     )
-    enrol(cohort, "=HYPERLINK(\"http://x\")", "+Malin", company="@SUM(A1)", readiness=5)
+    enrol(cohort, '=HYPERLINK("http://x")', "+Malin", company="@SUM(A1)", readiness=5)
     enrol(cohort, "Inès", "-Attente", joined=False, email="ines@example.org")
 
 
@@ -500,7 +500,7 @@ def test_csv_export_has_a_bom_french_headers_and_every_filtered_row(cohort, refe
         "inscrit",
     ]
     # Formula starts are neutralised, in every text column.
-    assert by_name["'+Malin"][1] == "'=HYPERLINK(\"http://x\")"
+    assert by_name["'+Malin"][1] == '\'=HYPERLINK("http://x")'
     assert by_name["'+Malin"][3] == "'@SUM(A1)"
     assert by_name["'-Attente"][4] == ""  # no dossier: no readiness
     assert by_name["'-Attente"][11] == "invitation en attente"
@@ -543,14 +543,15 @@ def test_xlsx_export_reads_back_with_types_and_no_formula(cohort, referent_clien
     assert dupre[1] == "Élodie"
     assert dupre[3] == "Crème & Brûlée"
     assert dupre[4:8] == (55, 2, 1, "oui")
-    assert dupre[8] == dt.datetime(2026, 9, 3, 14, 30)  # local time, a real date cell
-    assert dupre[9] == dt.datetime(2026, 8, 30, 11, 0)
+    # Local time (Europe/Paris), as real date cells without a time zone.
+    assert dupre[8] == dt.datetime(2026, 9, 3, 14, 30, tzinfo=dt.UTC).replace(tzinfo=None)
+    assert dupre[9] == dt.datetime(2026, 8, 30, 11, 0, tzinfo=dt.UTC).replace(tzinfo=None)
     # No cell is a formula; the hostile ones are text with a leading apostrophe.
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.value
     malin = next(row for row in rows if row[0] == "'+Malin")
-    assert malin[1] == "'=HYPERLINK(\"http://x\")"
+    assert malin[1] == '\'=HYPERLINK("http://x")'
     assert malin[3] == "'@SUM(A1)"
 
 
