@@ -25,10 +25,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cohort, Enrolment
+from .models import Cohort, Enrolment, enrolment_name_order
 
 # The sort keys the page offers ("-" first: descending), and the default.
 SORTS = {
@@ -106,13 +106,6 @@ def _annotated(cohort: Cohort) -> QuerySet[Enrolment]:
         ),
         meeting_at=F(status + "meeting_at"),
         last_activity_at=F(status + "last_activity_at"),
-        # Interns imported without a name sort by their e-mail address.
-        sort_name=Case(
-            When(last_name="", then=Lower("email")),
-            default=Lower("last_name"),
-            output_field=CharField(),
-        ),
-        sort_first_name=Lower("first_name"),
     )
 
 
@@ -149,7 +142,7 @@ def dashboard_enrolments(cohort: Cohort, query: DashboardQuery) -> QuerySet[Enro
 def _ordering(sort: str) -> list[Any]:
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    by_name = [F("sort_name"), F("sort_first_name")]
+    by_name = list(enrolment_name_order())
     if key == "readiness":
         first: list[Any] = [F("readiness").desc() if descending else F("readiness").asc()]
         tail = [*by_name, "id"]
