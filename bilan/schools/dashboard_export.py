@@ -149,19 +149,7 @@ def dashboard_xlsx(cohort: Cohort, query: DashboardQuery, title: str) -> IO[byte
 
 
 def _append_all(sheet: Any, rows: Iterable[list[Any]]) -> None:
-    date_format = "yyyy-mm-dd hh:mm"
+    # Plain values: openpyxl writes numbers and dates as such, and text as text unless it starts
+    # with "=" (a formula), which cell_neutralise has already ruled out.
     for row in rows:
-        cells = []
-        for value in row:
-            if isinstance(value, dt.datetime):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = date_format
-                cells.append(cell)
-            elif isinstance(value, str):
-                # Text stays text: openpyxl would otherwise take "=..." for a formula.
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
+        sheet.append(row)

@@ -13,7 +13,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from .access import cohort_for_staff
 from .dashboard import (
+    DEFAULT_SORT,
     SORTS,
     DashboardQuery,
     dashboard_enrolments,
@@ -59,11 +66,19 @@ def _sort_links(query: DashboardQuery) -> dict[str, dict[str, str]]:
     return links
 
 
+def _with_defaults(data: QueryDict) -> QueryDict:
+    """The filters asked for, with the sort and the page size shown selected when not given."""
+    data = data.copy()
+    data.setdefault("sort", DEFAULT_SORT)
+    data.setdefault("per_page", str(settings.BILAN_DASHBOARD["page_size"]))
+    return data
+
+
 @login_required
 def cohort_dashboard(request: HttpRequest, cohort_id: int) -> HttpResponse:
     staff = cohort_for_staff(request.user, cohort_id)
     cohort = staff.cohort
-    form = DashboardFilterForm(request.GET)
+    form = DashboardFilterForm(_with_defaults(request.GET))
     form.is_valid()
     query = form.to_query()
     page = Paginator(dashboard_enrolments(cohort, query), form.page_size()).get_page(
