@@ -10,6 +10,7 @@ from bilan.schools.models import Membership
 from tests.conftest import make_user
 from tests.schools.test_dashboard import enrol, enrol_many, new_cohort
 
+from .test_phone import _shot
 from .test_traces import _session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,6 +37,7 @@ def test_sort_and_filter_as_you_type_on_a_desktop(live_server, browser, axe):
     context.add_cookies(_session_cookie(live_server, referent))
     page.goto(f"{live_server.url}/cohorts/{cohort.pk}/")
     axe.check(page)
+    _shot(page, "dashboard-desktop")
     assert page.locator("tbody tr").count() == 50
     assert page.locator("tbody th").first.inner_text().startswith("Nom00000")
 
@@ -78,6 +80,7 @@ def test_wide_table_scrolls_in_its_frame_with_the_names_in_view(live_server, bro
     name = page.locator("tbody th").first
     before = name.bounding_box()
     frame.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    _shot(page, "dashboard-scrolled")
     after = name.bounding_box()
     assert before and after and abs(after["x"] - before["x"]) < 1  # sticky name column
     context.close()
@@ -90,6 +93,7 @@ def test_phone_shows_cards_in_english(live_server, page, axe):
     page.context.add_cookies(_session_cookie(live_server, referent))
     page.goto(f"{live_server.url}/cohorts/{cohort.pk}/?not_joined=on")
     axe.check(page)  # on 375 px this includes "nothing scrolls sideways"
+    _shot(page, "dashboard-phone")
     card = page.locator("tbody tr").first
     assert "Zèbre-Attente" in card.inner_text()
     assert "invitation pending" in card.inner_text()
