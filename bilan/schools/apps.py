@@ -9,3 +9,6 @@ class SchoolsConfig(AppConfig):
 
     name = "bilan.schools"
     verbose_name = _("Écoles et promotions")
+
+    def ready(self) -> None:
+        from . import jobs_enrol  # noqa: F401 — registers the invitation e-mail job
