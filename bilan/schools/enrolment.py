@@ -64,18 +64,18 @@ COLUMN_ALIASES = {
     "tutor_email": ("e-mail du tuteur", "tutor e-mail"),
     "referent_email": ("e-mail du référent", "référent", "referent e-mail"),
 }
-# The French header each column is shown under in messages (and in the example file).
+# How a column is named in messages: its French header and its English name, both accepted.
 COLUMN_LABELS = {
-    "email": gettext_lazy("e-mail"),
-    "first_name": gettext_lazy("prénom"),
-    "last_name": gettext_lazy("nom"),
-    "company": gettext_lazy("entreprise"),
-    "service": gettext_lazy("service"),
-    "start": gettext_lazy("début"),
-    "end": gettext_lazy("fin"),
-    "tutor_name": gettext_lazy("nom du tuteur"),
-    "tutor_email": gettext_lazy("e-mail du tuteur"),
-    "referent_email": gettext_lazy("e-mail du référent"),
+    "email": "e-mail / email",
+    "first_name": "prénom / first_name",
+    "last_name": "nom / last_name",
+    "company": "entreprise / company",
+    "service": "service",
+    "start": "début / start",
+    "end": "fin / end",
+    "tutor_name": "nom du tuteur / tutor_name",
+    "tutor_email": "e-mail du tuteur / tutor_email",
+    "referent_email": "e-mail du référent / referent_email",
 }
 # The model's lengths, so that a long cell is a message on its line rather than a failed save.
 MAX_LENGTHS = {
