@@ -46,7 +46,9 @@ def demo_school_load(*, user: User, dossier: Dossier) -> DemoSchool:
     )
     cohort = Cohort.objects.filter(programme=programme, name=COHORT).first()
     if cohort is None:
-        cohort = Cohort.objects.create(programme=programme, name=COHORT, year=2026, join_code=JOIN_CODE)
+        cohort = Cohort.objects.create(
+            programme=programme, name=COHORT, year=2026, join_code=JOIN_CODE
+        )
     referent = User.objects.filter(email=REFERENT_EMAIL).first()
     if referent is None:
         referent = User.objects.create_user(
@@ -73,4 +75,6 @@ def demo_school_load(*, user: User, dossier: Dossier) -> DemoSchool:
         )
     if enrolment.dossier_id is None and not Enrolment.objects.filter(dossier=dossier).exists():
         enrolment_link(enrolment, dossier)
-    return DemoSchool(organisation=organisation, cohort=cohort, referent=referent, enrolment=enrolment)
+    return DemoSchool(
+        organisation=organisation, cohort=cohort, referent=referent, enrolment=enrolment
+    )

@@ -23,8 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from bilan.accounts.models import User
 from bilan.dossiers import services as dossier_services
@@ -252,7 +251,7 @@ def _columns(header: list[str]) -> dict[int, str]:
 def _date(value: str) -> dt.date | None:
     for pattern in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(value, pattern).date()
+            return dt.datetime.strptime(value, pattern).date()  # noqa: DTZ007 — a date only
         except ValueError:
             continue
     return None
@@ -449,7 +448,10 @@ def _matching_dossiers(user: User, company: str, start: dt.date, end: dt.date) -
     """The user's dossiers for this company whose dates overlap the line's, oldest first."""
     return list(
         Dossier.objects.filter(
-            owner=user, organisation__iexact=company.strip(), start_date__lte=end, end_date__gte=start
+            owner=user,
+            organisation__iexact=company.strip(),
+            start_date__lte=end,
+            end_date__gte=start,
         )
         .select_related("enrolment")
         .order_by("created_at", "id")
@@ -650,4 +652,3 @@ def enrolment_rows_import(
                 enrolment_dossier_attach(enrolment=enrolment, user=item.user)
             result.linked += 1
     return result
-

@@ -49,7 +49,9 @@ class JoinDossierForm(forms.Form):
     """Which dossier to link: one of the user's free dossiers, or a new one described here."""
 
     dossier = forms.ChoiceField(label=_("Dossier à rattacher"), widget=forms.RadioSelect)
-    organisation = forms.CharField(label=_("Entreprise ou organisation"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Entreprise ou organisation"), max_length=200, required=False
+    )
     service = forms.CharField(label=_("Service"), max_length=200, required=False)
     start_date = forms.DateField(label=_("Date de début"), required=False, widget=DateInput())
     end_date = forms.DateField(label=_("Date de fin"), required=False, widget=DateInput())
@@ -58,7 +60,9 @@ class JoinDossierForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.dossiers = {str(dossier.pk): dossier for dossier in dossiers}
-        choices = [(key, f"{d.organisation} ({d.start_date:%Y})") for key, d in self.dossiers.items()]
+        choices = [
+            (key, f"{d.organisation} ({d.start_date:%Y})") for key, d in self.dossiers.items()
+        ]
         choices.append((NEW_DOSSIER, str(_("Un nouveau dossier (décrivez le stage ci-dessous)"))))
         field = self.fields["dossier"]
         assert isinstance(field, forms.ChoiceField)

@@ -25,7 +25,7 @@ from bilan.dossiers.models import Dossier
 from .enrolment import enrolment_dossier_attach
 from .models import Enrolment
 
-TOKEN_PURPOSE = "enrolment:"
+TOKEN_PURPOSE = "enrolment:"  # noqa: S105 — a hash prefix, not a secret
 
 
 def invitation_days() -> int:
@@ -58,9 +58,9 @@ def invitation_message(
             "link": invitation_link(token),
             "expires_at": invitation_expires_at(enrolment),
         }
-        subject = _("%(organisation)s vous inscrit sur Bilan pour préparer votre bilan de stage") % {
-            "organisation": organisation.name
-        }
+        subject = _(
+            "%(organisation)s vous inscrit sur Bilan pour préparer votre bilan de stage"
+        ) % {"organisation": organisation.name}
         body = render_to_string("schools/enrol/email/invitation.txt", context)
     return EmailMessage(
         subject=subject,

@@ -69,8 +69,10 @@ def cohort_join(
     new_dossier: dict[str, object] | None = None,
 ) -> Enrolment:
     """Enrol the user with one of their dossiers, or with a dossier created here."""
-    cohort = Cohort.objects.select_for_update().select_related("programme__organisation").get(
-        pk=cohort.pk
+    cohort = (
+        Cohort.objects.select_for_update()
+        .select_related("programme__organisation")
+        .get(pk=cohort.pk)
     )
     if not cohort.join_open:
         raise JoinRefused(_("Les inscriptions par code sont fermées pour cette promotion."))
@@ -109,4 +111,3 @@ def cohort_join(
         enrolment.invitation_token_hash = None
         enrolment.save(update_fields=["invitation_token_hash", "updated_at"])
     return enrolment
-

@@ -260,9 +260,9 @@ def join(request: HttpRequest) -> HttpResponse:
             return render(request, "schools/enrol/join.html", context)
         messages.success(
             request,
-            _("Votre dossier est rattaché à la promotion « %(cohort)s ».") % {"cohort": cohort.name},
+            _("Votre dossier est rattaché à la promotion « %(cohort)s ».")
+            % {"cohort": cohort.name},
         )
         assert enrolment.dossier_id is not None
         return redirect("dossiers:home", dossier_id=enrolment.dossier_id)
     return render(request, "schools/enrol/join.html", context)
-

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from bilan.dossiers.models import Dossier
 from bilan.jobs.models import Job
@@ -69,7 +71,7 @@ def test_excel_windows_encoding_is_read():
         (b"", "vide"),
         (b"   \n\n", "vide"),
         (b"PK\x03\x04rest-of-a-zip", "classeur"),
-        ("e\x00m\x00a\x00i\x00l\x00".encode(), "CSV lisible"),
+        (b"e\x00m\x00a\x00i\x00l\x00", "CSV lisible"),
         (b"email,first_name\nx@example.org,X\n", "Colonnes obligatoires absentes"),
         (b"email,e-mail,first_name,last_name,company,start,end\n", "deux fois"),
         (csv_bytes().rstrip(), "aucun stagiaire"),  # noqa: F405
@@ -113,7 +115,9 @@ def test_random_bytes_never_raise_anything_but_a_clean_error(data):
 @hsettings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
-        st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12), max_size=12),
+        st.lists(
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12), max_size=12
+        ),
         max_size=6,
     )
 )
@@ -169,8 +173,16 @@ def test_every_problem_on_every_line_with_spreadsheet_line_numbers(cohort, refer
 
 
 def test_errors_are_in_the_active_language(cohort):
-    rows = [{"email": "x@example.org", "first_name": "X", "last_name": "Y", "company": "C",
-             "start": "demain", "end": "2026-07-31"}]
+    rows = [
+        {
+            "email": "x@example.org",
+            "first_name": "X",
+            "last_name": "Y",
+            "company": "C",
+            "start": "demain",
+            "end": "2026-07-31",
+        }
+    ]
     with translation.override("en"):
         _, errors = enrolment_rows_check(cohort, rows)
     assert "“demain” is not a date" in errors[0].message
@@ -178,15 +190,32 @@ def test_errors_are_in_the_active_language(cohort):
 
 
 def test_too_long_values_are_line_errors_not_crashes(cohort):
-    rows = [{"email": "x@example.org", "first_name": "X" * 151, "last_name": "Y",
-             "company": "C" * 201, "start": "2026-05-12", "end": "2026-07-31"}]
+    rows = [
+        {
+            "email": "x@example.org",
+            "first_name": "X" * 151,
+            "last_name": "Y",
+            "company": "C" * 201,
+            "start": "2026-05-12",
+            "end": "2026-07-31",
+        }
+    ]
     good, errors = enrolment_rows_check(cohort, rows)
     assert not good and {error.field for error in errors} == {"first_name", "company"}
 
 
 def test_an_admin_may_be_named_as_referent(cohort, admin):
-    rows = [{"email": "x@example.org", "first_name": "X", "last_name": "Y", "company": "C",
-             "start": "2026-05-12", "end": "2026-07-31", "referent_email": admin.email.upper()}]
+    rows = [
+        {
+            "email": "x@example.org",
+            "first_name": "X",
+            "last_name": "Y",
+            "company": "C",
+            "start": "2026-05-12",
+            "end": "2026-07-31",
+            "referent_email": admin.email.upper(),
+        }
+    ]
     good, errors = enrolment_rows_check(cohort, rows)
     assert not errors and good[0].referent_email == admin.email
 
@@ -211,16 +240,32 @@ def test_import_creates_links_and_invites_and_is_idempotent(cohort, referent, ad
     own = dossier_for(existing, "coopérative terres du rhône", D(2026, 4, 1), D(2026, 6, 30))  # noqa: F405
     newcomer = make_user("noa@example.org", first_name="Noa")
     rows = [
-        _row(2, "lea@example.org", service="Com", tutor_name="Sophie", tutor_email="s@example.org",
-             referent_email=referent.email),
+        _row(
+            2,
+            "lea@example.org",
+            service="Com",
+            tutor_name="Sophie",
+            tutor_email="s@example.org",
+            referent_email=referent.email,
+        ),
         _row(3, "camille@example.org", first_name="Camille", last_name="Moreau"),
-        _row(4, "noa@example.org", first_name="Noa", last_name="Blanc", company="Autre SA",
-             referent_email=referent.email),
+        _row(
+            4,
+            "noa@example.org",
+            first_name="Noa",
+            last_name="Blanc",
+            company="Autre SA",
+            referent_email=referent.email,
+        ),
     ]
     result = enrolment_rows_import(cohort, rows, invited_by=admin)
-    assert (result.created, result.linked, result.updated, result.unchanged, result.invitations) == (
-        1, 2, 0, 0, 1
-    )
+    assert (
+        result.created,
+        result.linked,
+        result.updated,
+        result.unchanged,
+        result.invitations,
+    ) == (1, 2, 0, 0, 1)
     with translation.override("fr"):
         assert result.summary() == (
             "1 créé, 2 liés à un compte existant, 0 mis à jour, 0 inchangés, 1 invitation"
@@ -228,7 +273,11 @@ def test_import_creates_links_and_invites_and_is_idempotent(cohort, referent, ad
     lea = Enrolment.objects.get(email="lea@example.org")
     assert lea.user is None and lea.dossier is None
     assert (lea.company, lea.service, lea.start_date, lea.tutor_email, lea.referent) == (
-        "Coopérative Terres du Rhône", "Com", D(2026, 4, 6), "s@example.org", referent
+        "Coopérative Terres du Rhône",
+        "Com",
+        D(2026, 4, 6),
+        "s@example.org",
+        referent,
     )
     job = Job.objects.get(kind=JOB_INVITE)
     assert job.payload == {"enrolment_id": lea.pk, "invited_by_id": admin.pk}
@@ -241,7 +290,9 @@ def test_import_creates_links_and_invites_and_is_idempotent(cohort, referent, ad
     dossier = noa.dossier
     assert dossier is not None and dossier.owner == newcomer
     assert (dossier.organisation, dossier.start_date, dossier.end_date) == (
-        "Autre SA", D(2026, 4, 6), D(2026, 8, 28)
+        "Autre SA",
+        D(2026, 4, 6),
+        D(2026, 8, 28),
     )
     assert (dossier.school, dossier.programme) == ("IUT Lyon 3", "BUT Information-Communication")
     assert (dossier.referent_name, dossier.referent_email) == ("Marc Duval", referent.email)
@@ -251,13 +302,23 @@ def test_import_creates_links_and_invites_and_is_idempotent(cohort, referent, ad
     before = (Enrolment.objects.count(), Dossier.objects.count(), Job.objects.count())
     again = enrolment_rows_import(cohort, rows)
     assert (again.created, again.linked, again.updated, again.unchanged, again.invitations) == (
-        0, 0, 0, 3, 0
+        0,
+        0,
+        0,
+        3,
+        0,
     )
     assert (Enrolment.objects.count(), Dossier.objects.count(), Job.objects.count()) == before
 
     # A changed line updates the enrolment only (the intern's dossier is theirs).
-    rows[2] = _row(4, "noa@example.org", first_name="Noa", last_name="Blanc-Roux",
-                   company="Autre SA", referent_email=referent.email)
+    rows[2] = _row(
+        4,
+        "noa@example.org",
+        first_name="Noa",
+        last_name="Blanc-Roux",
+        company="Autre SA",
+        referent_email=referent.email,
+    )
     changed = enrolment_rows_import(cohort, rows)
     assert (changed.updated, changed.unchanged) == (1, 2)
     noa.refresh_from_db()
@@ -284,10 +345,22 @@ def test_a_dossier_enrolled_elsewhere_is_a_line_error_and_nothing_is_written(coh
     dossier = dossier_for(camille, "Coop", D(2026, 4, 1), D(2026, 6, 30))  # noqa: F405
     Enrolment.objects.create(cohort=other, email=camille.email, user=camille, dossier=dossier)
     raw = [
-        {"email": "new@example.org", "first_name": "N", "last_name": "N", "company": "X",
-         "start": "2026-04-01", "end": "2026-06-30"},
-        {"email": "camille@example.org", "first_name": "C", "last_name": "M", "company": "COOP",
-         "start": "2026-05-01", "end": "2026-07-30"},
+        {
+            "email": "new@example.org",
+            "first_name": "N",
+            "last_name": "N",
+            "company": "X",
+            "start": "2026-04-01",
+            "end": "2026-06-30",
+        },
+        {
+            "email": "camille@example.org",
+            "first_name": "C",
+            "last_name": "M",
+            "company": "COOP",
+            "start": "2026-05-01",
+            "end": "2026-07-30",
+        },
     ]
     good, errors = enrolment_rows_check(cohort, raw)
     assert [(error.line, error.field) for error in errors] == [(3, "company")]
@@ -297,3 +370,17 @@ def test_a_dossier_enrolled_elsewhere_is_a_line_error_and_nothing_is_written(coh
     with pytest.raises(ValidationError):
         enrolment_rows_import(cohort, rows)
     assert not cohort.enrolments.exists() and not Job.objects.exists()
+
+
+def test_the_example_file_of_the_readme_imports(cohort, organisation):
+    from pathlib import Path
+
+    from bilan.schools.models import Membership
+
+    example = Path(__file__).resolve().parents[2] / "bilan/schools/data/example_enrolment.csv"
+    referent = make_user("referent@bilan.local")
+    Membership.objects.create(organisation=organisation, user=referent, role="referent")
+    rows, errors = enrolment_rows_check(cohort, enrolment_csv_read(example.read_bytes()))
+    assert not errors and len(rows) == 2
+    result = enrolment_rows_import(cohort, rows)
+    assert (result.created, result.invitations) == (2, 2)

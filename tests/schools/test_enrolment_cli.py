@@ -48,7 +48,10 @@ def test_import_prints_one_counts_line_and_is_idempotent(cohort, tmp_path, frenc
     ]
     assert cohort.enrolments.count() == 2 and Job.objects.count() == 1
     out, _ = _run("import", str(cohort.pk), str(path))
-    assert out.strip() == "0 créés, 0 liés à un compte existant, 0 mis à jour, 2 inchangés, 0 invitations"
+    assert (
+        out.strip()
+        == "0 créés, 0 liés à un compte existant, 0 mis à jour, 2 inchangés, 0 invitations"
+    )
     assert cohort.enrolments.count() == 2 and Job.objects.count() == 1
 
 
@@ -71,7 +74,10 @@ def test_english_when_the_shell_speaks_english(cohort, tmp_path, monkeypatch):
     path = tmp_path / "interns.csv"
     path.write_bytes(csv_bytes(*LINES))  # noqa: F405
     out, _ = _run("import", str(cohort.pk), str(path))
-    assert out.strip() == "2 created, 0 linked to existing accounts, 0 updated, 0 unchanged, 2 invitations"
+    assert (
+        out.strip()
+        == "2 created, 0 linked to existing accounts, 0 updated, 0 unchanged, 2 invitations"
+    )
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"email,first_name\nx@example.org,X\n")
     with pytest.raises(CommandError, match="Required columns missing"):

@@ -18,7 +18,10 @@ from tests.conftest import PASSWORD, make_user
 
 from .enrolment_fixtures import *  # noqa: F403
 
-LINE = "lea@example.org,Léa,Martin,Coopérative Terres du Rhône,Com,06/04/2026,2026-08-28,Sophie Laurent,sophie@example.org,"
+LINE = (
+    "lea@example.org,Léa,Martin,Coopérative Terres du Rhône,Com,06/04/2026,2026-08-28,"
+    "Sophie Laurent,sophie@example.org,"
+)
 
 
 def _import(cohort, *lines: str, invited_by=None):
@@ -59,26 +62,47 @@ def test_invitation_arrives_and_its_link_creates_the_account_and_the_dossier_onc
     client = Client()
     page = client.get(url)
     assert page.status_code == 200 and page["Cache-Control"] == "no-store"
-    assert "Créer votre compte" in page.content.decode() and "lea@example.org" in page.content.decode()
+    assert (
+        "Créer votre compte" in page.content.decode() and "lea@example.org" in page.content.decode()
+    )
 
     # A bad password: clear message, nothing written.
-    refused = client.post(url, {"first_name": "Léa", "last_name": "Martin", "password1": "x",
-                                "password2": "y", "language": "fr"})
+    refused = client.post(
+        url,
+        {
+            "first_name": "Léa",
+            "last_name": "Martin",
+            "password1": "x",
+            "password2": "y",
+            "language": "fr",
+        },
+    )
     assert refused.status_code == 200 and not User.objects.filter(email="lea@example.org").exists()
 
     response = client.post(
         url,
-        {"first_name": "Léa", "last_name": "Martin", "email": "attacker@example.org",
-         "password1": PASSWORD, "password2": PASSWORD, "language": "fr"},
+        {
+            "first_name": "Léa",
+            "last_name": "Martin",
+            "email": "attacker@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "language": "fr",
+        },
     )
     user = User.objects.get(email="lea@example.org")  # the invited address, not a posted one
     dossier = Dossier.objects.get(owner=user)
     assert response.status_code == 302 and response["Location"] == dossier.get_absolute_url()
     assert (dossier.organisation, dossier.service, dossier.start_date, dossier.end_date) == (
-        "Coopérative Terres du Rhône", "Com", dt.date(2026, 4, 6), dt.date(2026, 8, 28)
+        "Coopérative Terres du Rhône",
+        "Com",
+        dt.date(2026, 4, 6),
+        dt.date(2026, 8, 28),
     )
     assert (dossier.tutor_name, dossier.school, dossier.programme) == (
-        "Sophie Laurent", "IUT Lyon 3", "BUT Information-Communication"
+        "Sophie Laurent",
+        "IUT Lyon 3",
+        "BUT Information-Communication",
     )
     enrolment.refresh_from_db()
     assert enrolment.dossier == dossier and enrolment.user == user and enrolment.joined_at
@@ -136,8 +160,16 @@ def test_expired_unknown_and_malformed_links_are_refused(smtp, cohort, settings)
     unknown = client.get(reverse("enrolment:invitation", args=["A" * 43]))
     assert unknown.status_code == 404
     assert client.get(reverse("enrolment:invitation", args=["short"])).status_code == 404
-    post = client.post(url, {"first_name": "L", "last_name": "M", "password1": PASSWORD,
-                             "password2": PASSWORD, "language": "fr"})
+    post = client.post(
+        url,
+        {
+            "first_name": "L",
+            "last_name": "M",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "language": "fr",
+        },
+    )
     assert post.status_code == 410 and not User.objects.filter(email="lea@example.org").exists()
 
 

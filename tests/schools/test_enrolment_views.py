@@ -33,32 +33,49 @@ def test_preview_then_confirm_imports_and_queues_invitations(admin_client, cohor
     assert admin_client.get(url).status_code == 200
     make_user("tom@example.org")
     preview = admin_client.post(
-        url, {"file": _upload(_file(GOOD, "tom@example.org;Tom;Petit;Coop;;2026-05-12;2026-07-31;;;"))}
+        url,
+        {"file": _upload(_file(GOOD, "tom@example.org;Tom;Petit;Coop;;2026-05-12;2026-07-31;;;"))},
     )
     page = preview.content.decode()
     assert preview.status_code == 200
-    assert "Inscription et invitation par e-mail" in page and "Compte existant : dossier créé et lié" in page
+    assert (
+        "Inscription et invitation par e-mail" in page
+        and "Compte existant : dossier créé et lié" in page
+    )
     assert not Enrolment.objects.exists()  # a preview writes nothing
     digest = preview.context["digest"]
-    done = admin_client.post(reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": digest})
-    assert done.status_code == 302 and done["Location"] == reverse("cohorts:dashboard", args=[cohort.pk])
-    assert set(cohort.enrolments.values_list("email", flat=True)) == {"lea@example.org", "tom@example.org"}
+    done = admin_client.post(
+        reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": digest}
+    )
+    assert done.status_code == 302 and done["Location"] == reverse(
+        "cohorts:dashboard", args=[cohort.pk]
+    )
+    assert set(cohort.enrolments.values_list("email", flat=True)) == {
+        "lea@example.org",
+        "tom@example.org",
+    }
     assert Job.objects.filter(kind="schools.enrolment_invite").count() == 1
     assert Dossier.objects.filter(owner__email="tom@example.org").count() == 1
     # The stored file is gone: confirming twice imports nothing more.
-    again = admin_client.post(reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": digest})
+    again = admin_client.post(
+        reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": digest}
+    )
     assert again.status_code == 302 and again["Location"].endswith("/import/")
     assert Job.objects.count() == 1
 
 
 def test_errors_are_listed_by_line_and_nothing_can_be_confirmed(admin_client, cohort):
     url = reverse("enrolment:import", args=[cohort.pk])
-    response = admin_client.post(url, {"file": _upload(_file(GOOD, "bad;;Martin;Coop;;2026-05-12;2026-04-01;;;"))})
+    response = admin_client.post(
+        url, {"file": _upload(_file(GOOD, "bad;;Martin;Coop;;2026-05-12;2026-04-01;;;"))}
+    )
     page = response.content.decode()
     assert "3 erreurs : rien n'a été importé" in page
     assert "n&#x27;est pas une adresse e-mail valide" in page
     assert "digest" not in response.context or not response.context.get("digest")
-    confirm = admin_client.post(reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": "x"})
+    confirm = admin_client.post(
+        reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": "x"}
+    )
     assert confirm.status_code == 302 and not Enrolment.objects.exists()
 
 
@@ -95,7 +112,9 @@ def test_upload_size_limit(admin_client, cohort, settings):
     assert "taille maximale" in response.content.decode() and not Enrolment.objects.exists()
 
 
-def test_a_referent_of_the_cohort_may_import_but_outsiders_get_404(cohort, referent, outsider, intern):
+def test_a_referent_of_the_cohort_may_import_but_outsiders_get_404(
+    cohort, referent, outsider, intern
+):
     cohort.referents.add(referent)
     client = Client()
     client.force_login(referent)
@@ -104,8 +123,18 @@ def test_a_referent_of_the_cohort_may_import_but_outsiders_get_404(cohort, refer
         other = Client()
         other.force_login(user)
         assert other.get(reverse("enrolment:import", args=[cohort.pk])).status_code == 404
-        assert other.post(reverse("enrolment:import", args=[cohort.pk]), {"file": _upload(_file(GOOD))}).status_code == 404
-        assert other.post(reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": "x"}).status_code == 404
+        assert (
+            other.post(
+                reverse("enrolment:import", args=[cohort.pk]), {"file": _upload(_file(GOOD))}
+            ).status_code
+            == 404
+        )
+        assert (
+            other.post(
+                reverse("enrolment:import_confirm", args=[cohort.pk]), {"digest": "x"}
+            ).status_code
+            == 404
+        )
     assert not Enrolment.objects.exists()
     anonymous = Client().get(reverse("enrolment:import", args=[cohort.pk]))
     assert anonymous.status_code == 302
@@ -115,8 +144,12 @@ def test_a_preview_cannot_be_confirmed_in_another_cohort(admin_client, cohort, o
     from bilan.schools.models import Cohort
 
     other = Cohort.objects.create(programme=cohort.programme, name="Autre", join_code="AUTRE1")
-    preview = admin_client.post(reverse("enrolment:import", args=[cohort.pk]), {"file": _upload(_file(GOOD))})
-    admin_client.post(reverse("enrolment:import_confirm", args=[other.pk]), {"digest": preview.context["digest"]})
+    preview = admin_client.post(
+        reverse("enrolment:import", args=[cohort.pk]), {"file": _upload(_file(GOOD))}
+    )
+    admin_client.post(
+        reverse("enrolment:import_confirm", args=[other.pk]), {"digest": preview.context["digest"]}
+    )
     assert not Enrolment.objects.exists()
 
 
@@ -133,11 +166,16 @@ def test_join_with_a_code_and_an_existing_dossier(intern_client, intern, dossier
     assert url in intern_client.get(reverse("dossiers:list")).content.decode()
     step = intern_client.post(url, {"code": " k7p2qx "})
     assert step.status_code == 200 and cohort.name in step.content.decode()
-    done = intern_client.post(url, {"code": "K7P2QX", "step": "dossier", "dossier": str(dossier.pk)})
+    done = intern_client.post(
+        url, {"code": "K7P2QX", "step": "dossier", "dossier": str(dossier.pk)}
+    )
     assert done.status_code == 302 and done["Location"] == dossier.get_absolute_url()
     enrolment = Enrolment.objects.get()
     assert (enrolment.cohort, enrolment.dossier, enrolment.user, enrolment.email) == (
-        cohort, dossier, intern, intern.email
+        cohort,
+        dossier,
+        intern,
+        intern.email,
     )
     again = intern_client.post(url, {"code": "K7P2QX"})
     assert "déjà inscrit" in again.content.decode()
@@ -150,13 +188,21 @@ def test_join_with_a_new_dossier(intern_client, intern, cohort):
     assert "obligatoire" in missing.content.decode() and not Dossier.objects.exists()
     done = intern_client.post(
         url,
-        {"code": "K7P2QX", "step": "dossier", "dossier": "new", "organisation": "Coop",
-         "start_date": "2026-05-12", "end_date": "2026-07-31"},
+        {
+            "code": "K7P2QX",
+            "step": "dossier",
+            "dossier": "new",
+            "organisation": "Coop",
+            "start_date": "2026-05-12",
+            "end_date": "2026-07-31",
+        },
     )
     dossier = Dossier.objects.get(owner=intern)
     assert done["Location"] == dossier.get_absolute_url()
     assert (dossier.school, dossier.programme, dossier.start_date) == (
-        "IUT Lyon 3", "BUT Information-Communication", dt.date(2026, 5, 12)
+        "IUT Lyon 3",
+        "BUT Information-Communication",
+        dt.date(2026, 5, 12),
     )
     assert Enrolment.objects.get().dossier == dossier
 
@@ -174,7 +220,9 @@ def test_join_refuses_unknown_and_closed_codes_and_others_dossiers(
     cohort.join_open = True
     cohort.save()
     theirs = dossier_for(outsider, "Ailleurs", dt.date(2026, 1, 1), dt.date(2026, 2, 1))  # noqa: F405
-    forged = intern_client.post(url, {"code": "K7P2QX", "step": "dossier", "dossier": str(theirs.pk)})
+    forged = intern_client.post(
+        url, {"code": "K7P2QX", "step": "dossier", "dossier": str(theirs.pk)}
+    )
     assert forged.status_code == 200 and not Enrolment.objects.exists()
 
 

@@ -62,12 +62,12 @@ class Command(BaseCommand):
             )
         try:
             rows, errors = enrolment_rows_check(cohort, enrolment_csv_read(path.read_bytes()))
-        except EnrolmentFileError as error:
-            raise CommandError(" ".join(error.messages)) from error
-        for error in errors:
+        except EnrolmentFileError as refusal:
+            raise CommandError(" ".join(refusal.messages)) from refusal
+        for problem in errors:
             self.stderr.write(
                 _("ligne %(line)d, %(column)s : %(message)s")
-                % {"line": error.line, "column": error.column, "message": error.message}
+                % {"line": problem.line, "column": problem.column, "message": problem.message}
             )
         if errors:
             raise CommandError(
@@ -75,7 +75,9 @@ class Command(BaseCommand):
             )
         if dry_run:
             result = enrolment_counts(enrolment_rows_plan(cohort, rows))
-            self.stdout.write(_("Simulation, rien d'écrit : %(summary)s") % {"summary": result.summary()})
+            self.stdout.write(
+                _("Simulation, rien d'écrit : %(summary)s") % {"summary": result.summary()}
+            )
             return
         try:
             result = enrolment_rows_import(cohort, rows)
