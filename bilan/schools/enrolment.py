@@ -444,18 +444,31 @@ class ImportResult:
         return ", ".join(parts)
 
 
-def _matching_dossiers(user: User, company: str, start: dt.date, end: dt.date) -> list[Dossier]:
-    """The user's dossiers for this company whose dates overlap the line's, oldest first."""
-    return list(
-        Dossier.objects.filter(
-            owner=user,
-            organisation__iexact=company.strip(),
-            start_date__lte=end,
-            end_date__gte=start,
-        )
+def _same_company(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _dossiers_of(users: list[User]) -> dict[int, list[Dossier]]:
+    """Each user's dossiers, oldest first, with their enrolment, in one query."""
+    found: dict[int, list[Dossier]] = {user.pk: [] for user in users}
+    for dossier in (
+        Dossier.objects.filter(owner__in=users)
         .select_related("enrolment")
         .order_by("created_at", "id")
-    )
+    ):
+        found[dossier.owner_id].append(dossier)
+    return found
+
+
+def _matching(dossiers: list[Dossier], company: str, start: dt.date, end: dt.date) -> list[Dossier]:
+    """The dossiers for this company whose dates overlap the line's."""
+    return [
+        dossier
+        for dossier in dossiers
+        if _same_company(dossier.organisation, company)
+        and dossier.start_date <= end
+        and dossier.end_date >= start
+    ]
 
 
 def _enrolled(dossier: Dossier) -> bool:
@@ -500,6 +513,7 @@ def enrolment_rows_plan(cohort: Cohort, rows: list[EnrolmentRow]) -> list[Planne
         for user in User.objects.filter(email__in=[row.email for row in rows])
     }
     referents = _referents(cohort, rows)
+    dossiers = _dossiers_of(list(users.values()))
     planned: list[PlannedRow] = []
     for row in rows:
         enrolment = existing.get(row.email)
@@ -512,7 +526,7 @@ def enrolment_rows_plan(cohort: Cohort, rows: list[EnrolmentRow]) -> list[Planne
         if user is None:
             planned.append(PlannedRow(row, Action.CREATE))
             continue
-        matches = _matching_dossiers(user, row.company, row.start, row.end)
+        matches = _matching(dossiers[user.pk], row.company, row.start, row.end)
         free = [dossier for dossier in matches if not _enrolled(dossier)]
         if free:
             planned.append(
@@ -587,17 +601,23 @@ def enrolment_dossier_attach(*, enrolment: Enrolment, user: User) -> tuple[Dossi
         return enrolment.dossier, False
     if enrolment.start_date is None or enrolment.end_date is None or not enrolment.company:
         raise ValidationError(_("Cette inscription ne décrit pas de stage à créer."))
-    matches = _matching_dossiers(user, enrolment.company, enrolment.start_date, enrolment.end_date)
+    matches = _matching(
+        _dossiers_of([user])[user.pk], enrolment.company, enrolment.start_date, enrolment.end_date
+    )
     free = [dossier for dossier in matches if not _enrolled(dossier)]
     if free:
         dossier, created = free[0], False
     else:
-        data = enrolment_dossier_data(enrolment)
-        if user.language:
-            data["language"] = user.language
-        dossier, created = dossier_services.dossier_create(owner=user, **data), True
+        dossier, created = _dossier_new(enrolment, user), True
     enrolment_link(enrolment, dossier)
     return dossier, created
+
+
+def _dossier_new(enrolment: Enrolment, user: User) -> Dossier:
+    data = enrolment_dossier_data(enrolment)
+    if user.language:
+        data["language"] = user.language
+    return dossier_services.dossier_create(owner=user, **data)
 
 
 @transaction.atomic
@@ -618,13 +638,15 @@ def enrolment_rows_import(
             % {"lines": ", ".join(str(line) for line in conflicts)}
         )
     referents = _referents(cohort, rows)
+    following = set(cohort.referents.values_list("pk", flat=True))
     result = ImportResult()
     for item in planned:
         row = item.row
         referent = referents.get(row.referent_email)
-        if referent is not None and not cohort.referents.filter(pk=referent.pk).exists():
+        if referent is not None and referent.pk not in following:
             # A referent named on a line follows the cohort from now on.
             cohort.referents.add(referent)
+            following.add(referent.pk)
         if item.action == Action.UNCHANGED:
             result.unchanged += 1
             assert item.enrolment is not None
@@ -632,8 +654,7 @@ def enrolment_rows_import(
             continue
         enrolment = item.enrolment or Enrolment(cohort=cohort, email=row.email)
         _apply(enrolment, row, referent)
-        enrolment.full_clean(validate_unique=False, validate_constraints=False)
-        enrolment.save()
+        enrolment.save()  # the row was checked: lengths and addresses fit the model
         result.enrolments.append(enrolment)
         if item.action == Action.UPDATE:
             result.updated += 1
@@ -646,9 +667,7 @@ def enrolment_rows_import(
             job_enqueue(kind=JOB_INVITE, payload=payload)
         else:
             assert item.user is not None
-            if item.dossier is not None:
-                enrolment_link(enrolment, item.dossier)
-            else:
-                enrolment_dossier_attach(enrolment=enrolment, user=item.user)
+            dossier = item.dossier or _dossier_new(enrolment, item.user)
+            enrolment_link(enrolment, dossier)
             result.linked += 1
     return result
