@@ -242,3 +242,33 @@ def test_too_many_wrong_codes_are_blocked(intern_client, settings, cohort):
     blocked = intern_client.post(url, {"code": "K7P2QX"})
     assert blocked.status_code == 429
     cache.clear()
+
+
+def test_joining_with_the_code_completes_a_pending_invitation(
+    intern_client, intern, dossier, cohort
+):
+    from bilan.schools.enrolment import EnrolmentRow, enrolment_rows_import
+
+    # Imported before the intern had an account under this address? Here: invited, not joined.
+    pending = Enrolment.objects.create(cohort=cohort, email=intern.email.upper(), first_name="C")
+    pending.invitation_token_hash = "x" * 64
+    pending.save()
+    done = intern_client.post(
+        reverse("enrolment:join"), {"code": "K7P2QX", "step": "dossier", "dossier": str(dossier.pk)}
+    )
+    assert done.status_code == 302
+    pending.refresh_from_db()
+    assert pending.dossier == dossier and pending.user == intern
+    assert pending.invitation_token_hash is None and Enrolment.objects.count() == 1
+    # A later import of the same intern finds them enrolled: nothing duplicated.
+    row = EnrolmentRow(
+        line=2,
+        email=intern.email,
+        first_name="C",
+        last_name="",
+        company="X",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2026, 2, 1),
+    )
+    result = enrolment_rows_import(cohort, [row])
+    assert result.updated == 1 and Enrolment.objects.count() == 1 and Dossier.objects.count() == 1
