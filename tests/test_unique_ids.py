@@ -151,6 +151,7 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
         "fmt": lambda: "html",
+        "cohort_id": lambda: getattr(getattr(dossier, "enrolment", None), "cohort_id", None),
     }
 
 
