@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -124,6 +125,17 @@ def invitation_accept(*, enrolment: Enrolment, user: User) -> Dossier:
         if locked.dossier.owner_id != user.pk:
             raise LinkRefused("used")
         return locked.dossier
+    already = (
+        Enrolment.objects.filter(cohort_id=locked.cohort_id, user=user, dossier__isnull=False)
+        .exclude(pk=locked.pk)
+        .exists()
+    )
+    if already:
+        # Joined with the code under another address: a second dossier would be a duplicate.
+        raise ValidationError(
+            _("Votre compte est déjà inscrit dans la promotion « %(cohort)s ».")
+            % {"cohort": locked.cohort.name}
+        )
     dossier, _created = enrolment_dossier_attach(enrolment=locked, user=user)
     # The link has done its work: it opens nothing any more.
     locked.invitation_token_hash = None

@@ -191,3 +191,18 @@ def test_no_invitation_goes_to_an_existing_account(smtp, cohort):
     result = _import(cohort, LINE)
     jobs_run_pending()
     assert result.linked == 1 and result.invitations == 0 and not smtp.messages
+
+
+def test_an_account_already_in_the_cohort_gets_no_second_dossier(smtp, cohort, intern, dossier):
+    from bilan.schools.joining import cohort_join
+
+    cohort_join(cohort=cohort, user=intern, dossier=dossier)  # joined with the code
+    _import(cohort, LINE)  # the school's file names another address of the same intern
+    jobs_run_pending()
+    url = _link(_body(smtp.messages[0]))
+    client = Client()
+    client.force_login(intern)
+    response = client.post(url, follow=True)
+    assert "déjà inscrit dans la promotion" in response.content.decode()
+    assert Dossier.objects.filter(owner=intern).count() == 1
+    assert Enrolment.objects.get(email="lea@example.org").dossier is None
