@@ -628,7 +628,9 @@ def enrolment_rows_import(
     (their dossier for this internship, or a new one from the line); the others are invited by
     e-mail by the worker once this transaction commits."""
     # Two imports into one cohort wait for each other rather than racing on the same e-mails.
-    locked = Cohort.objects.select_for_update().select_related("programme__organisation")
+    locked = Cohort.objects.select_for_update(of=("self",)).select_related(
+        "programme__organisation"
+    )
     cohort = locked.get(pk=cohort.pk)
     planned = enrolment_rows_plan(cohort, rows)
     conflicts = [item.row.line for item in planned if item.action == Action.CONFLICT]

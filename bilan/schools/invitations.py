@@ -78,7 +78,7 @@ def enrolment_invitation_send(*, enrolment_id: int, invited_by_id: int | None = 
     """Run by the worker: mail a new link, then store its hash (if the mail fails, nothing
     changes and the job is retried). Skipped once the intern has joined."""
     enrolment = (
-        Enrolment.objects.select_for_update()
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("cohort__programme__organisation")
         .filter(pk=enrolment_id)
         .first()
@@ -117,7 +117,7 @@ def enrolment_for_invitation(token: str) -> Enrolment:
 def invitation_accept(*, enrolment: Enrolment, user: User) -> Dossier:
     """The intern holding the link joins: their dossier is created (or theirs linked) once."""
     locked = (
-        Enrolment.objects.select_for_update()
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("cohort__programme__organisation", "referent")
         .get(pk=enrolment.pk)
     )

@@ -70,7 +70,7 @@ def cohort_join(
 ) -> Enrolment:
     """Enrol the user with one of their dossiers, or with a dossier created here."""
     cohort = (
-        Cohort.objects.select_for_update()
+        Cohort.objects.select_for_update(of=("self",))
         .select_related("programme__organisation")
         .get(pk=cohort.pk)
     )
