@@ -21,6 +21,7 @@ urlpatterns = [
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
     path("", include("bilan.schools.urls_orgsettings")),
+    path("", include("bilan.schools.urls_enrol")),
 ]
 
 handler400 = "bilan.core.views.bad_request"
