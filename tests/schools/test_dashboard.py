@@ -230,7 +230,7 @@ def test_rows_show_where_each_intern_stands(cohort, referent_client):
     assert rows["Moreau"]["tutor_evaluation"] is True
     assert rows["Pending"]["has_dossier"] is False
     assert rows["Pending"]["readiness"] == 0
-    assert rows["Pending"]["company"] == ""
+    assert rows["Pending"]["company_shown"] == ""
     # The intern's page is not routed yet (another part of the app): no link, no error.
     assert rows["Moreau"]["url"] == ""
 
