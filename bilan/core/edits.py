@@ -54,32 +54,34 @@ def _parse(version: str) -> dt.datetime | None:
     return stamp if timezone.is_aware(stamp) else None
 
 
-def edit_claim(*, instance: models.Model, version: str | None, fields: Iterable[str]) -> None:
+def edit_claim(
+    *, instance: models.Model, version: str | None, fields: Iterable[str] | Mapping[str, str]
+) -> None:
     """Compare-and-set on ``updated_at``; call it first inside the service's atomic block.
 
     The conditional UPDATE matches only while the row still carries the version the form was
     loaded from, and it holds the row's write lock until the transaction ends: a concurrent
-    save based on the same version then matches nothing and gets the conflict. ``version``
-    None skips the check; an unsaved ``instance`` has nothing to conflict with unless the
-    form was loaded from a saved row.
+    save based on the same version then matches nothing and gets the conflict. ``fields`` are
+    the texts shown on the conflict page: the form's names, or {form name: model field}.
+    ``version`` None skips the check; an unsaved ``instance`` has nothing to conflict with
+    unless the form was loaded from a saved row.
     """
     if version is None:
         return
+    names = dict(fields) if isinstance(fields, Mapping) else {name: name for name in fields}
     manager = type(instance)._default_manager
     if instance.pk is None:
         if version:
-            raise EditConflict(saved={name: "" for name in fields}, version="")
+            raise EditConflict(saved={name: "" for name in names}, version="")
         return
     stamp = _parse(version)
     claimed = 0
     if stamp is not None:
-        claimed = manager.filter(pk=instance.pk, updated_at=stamp).update(
-            updated_at=timezone.now()
-        )
+        claimed = manager.filter(pk=instance.pk, updated_at=stamp).update(updated_at=timezone.now())
     if not claimed:
         current = manager.get(pk=instance.pk)
         raise EditConflict(
-            saved={name: getattr(current, name) for name in fields},
+            saved={name: getattr(current, field) for name, field in names.items()},
             version=edit_version(current),
         )
 
