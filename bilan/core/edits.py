@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -149,7 +149,7 @@ def edit_conflict_page(
     Fields that are not compared travel as hidden inputs with what the intern chose. An htmx
     request gets the whole page in place of the main content: the merge is a plain form.
     """
-    data = form.data.copy()
+    data = cast(QueryDict, form.data).copy()  # bound from request.POST
     data[VERSION_FIELD] = conflict.version
     data.pop(TAKE_FIELD, None)
     for name, text in conflict.saved.items():

@@ -401,3 +401,20 @@ def test_only_one_of_two_claims_on_the_same_version_wins(dossier):
         edit_claim(instance=entry, version=version, fields=["text"])
     assert caught.value.saved == {"text": "Lundi."}
     assert caught.value.version == edit_version(JournalEntry.objects.get(pk=entry.pk))
+
+
+def test_the_conflict_page_in_english(tabs, intern, dossier):
+    from bilan.dossiers import services
+
+    intern.language = "en"
+    intern.save()
+    entry = services.journal_entry_create(dossier=dossier, date=dossier.start_date, text="Lundi.")
+    url = reverse("dossiers:journal_edit", args=[dossier.pk, entry.pk])
+    data = {"date": dossier.start_date.isoformat(), "tags": ""}
+    a, b = tabs
+    version = _version(a.get(url).content.decode())
+    a.post(url, {**data, "text": "Monday (A).", VERSION_FIELD: version})
+    page = b.post(url, {**data, "text": "Monday (B).", VERSION_FIELD: version}).content.decode()
+    assert "This text was changed elsewhere" in page
+    assert "Use the saved text" in page
+    assert "Your text" in page
