@@ -104,7 +104,7 @@ def test_discarding_a_draft_and_logging_out_clear_it(live_server, page, intern, 
     assert JournalEntry.objects.get(pk=entry.pk).text == "Lundi."
 
 
-def test_two_tabs_get_the_conflict_and_merge(live_server, page, intern, dossier):
+def test_two_tabs_get_the_conflict_and_merge(live_server, page, intern, dossier, axe):
     example = skills.example_create(dossier=dossier, title="Newsletter", action="Trois rubriques.")
     url = f"{live_server.url}/dossiers/{dossier.pk}/skills/examples/{example.pk}/"
     page.context.add_cookies(_session_cookie(live_server, intern))
@@ -136,3 +136,38 @@ def test_two_tabs_get_the_conflict_and_merge(live_server, page, intern, dossier)
         "Trois rubriques, un sondage, puis la maquette refondue."
     )
     assert _drafts(second) == {}
+
+
+def test_the_inline_objective_editor_gets_the_conflict_too(live_server, page, intern, dossier):
+    """htmx form: the conflict page takes the place of the main content; its save is a page."""
+    objective = dossier.objectives.create(title="Animer les réseaux sociaux", position=99)
+    url = f"{live_server.url}/dossiers/{dossier.pk}/objectives/"
+    page.context.add_cookies(_session_cookie(live_server, intern))
+    first, second = page, page.context.new_page()
+    for tab in (first, second):
+        tab.goto(url)
+        tab.locator(f"#objective-{objective.pk} >> text=Modifier").click()
+        tab.locator(f"form#objective-{objective.pk} textarea[name=actual]").wait_for()
+
+    second.locator(f"form#objective-{objective.pk} textarea[name=actual]").fill("Deux par semaine.")
+    second.locator(f"form#objective-{objective.pk} button[type=submit]").click()
+    second.locator(f"#objective-{objective.pk}:not(form)").wait_for()
+    objective.refresh_from_db()
+    assert objective.actual == "Deux par semaine."
+
+    edit = first.locator(f"form#objective-{objective.pk}")
+    edit.locator("textarea[name=actual]").fill("Trois par semaine sur LinkedIn.")
+    edit.locator("button[type=submit]").click()
+    first.locator("h1", has_text="modifié ailleurs").wait_for()
+    assert first.locator("main").count() == 1
+    assert "Deux par semaine." in first.locator(".saved-text").inner_text()
+    assert (
+        first.input_value(f"#id_objective{objective.pk}_actual")
+        == "Trois par semaine sur LinkedIn."
+    )
+    first.fill(f"#id_objective{objective.pk}_actual", "Deux, puis trois par semaine sur LinkedIn.")
+    first.locator("button", has_text="Enregistrer ce texte").click()
+    first.locator("text=Objectif enregistré.").wait_for()
+    objective.refresh_from_db()
+    assert objective.actual == "Deux, puis trois par semaine sur LinkedIn."
+    assert _drafts(first) == {}
