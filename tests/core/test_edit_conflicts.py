@@ -418,3 +418,59 @@ def test_the_conflict_page_in_english(tabs, intern, dossier):
     assert "This text was changed elsewhere" in page
     assert "Use the saved text" in page
     assert "Your text" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_saves_on_the_same_version_cannot_both_win(dossier):
+    """Two requests at once, each in its own transaction and connection: one save, one conflict."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from bilan.core.edits import EditConflict, edit_version
+    from bilan.dossiers import services
+    from bilan.dossiers.models import JournalEntry
+
+    entry = JournalEntry.objects.create(dossier=dossier, date=dossier.start_date, text="Lundi.")
+    version = edit_version(entry)
+    first_claimed = threading.Event()
+    outcome: dict[str, str] = {}
+
+    def save(name: str, text: str, *, hold: bool) -> None:
+        try:
+            if not hold:
+                first_claimed.wait(5)
+            row = JournalEntry.objects.get(pk=entry.pk)
+            with transaction.atomic():
+                services.journal_entry_update(
+                    entry=row, date=row.date, text=text, tags="", version=version
+                )
+                if hold:
+                    first_claimed.set()
+                    threading.Event().wait(0.3)  # the other request arrives meanwhile
+            outcome[name] = "saved"
+        except EditConflict:
+            outcome[name] = "conflict"
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            outcome[name] = repr(error)
+        finally:
+            first_claimed.set()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=("a", "Lundi (A)."), kwargs={"hold": True}),
+        threading.Thread(target=save, args=("b", "Lundi (B)."), kwargs={"hold": False}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert outcome["a"] == "saved"
+    if connection.vendor == "sqlite" and outcome["b"].startswith("OperationalError"):
+        # The test database is SQLite in memory with a shared cache, whose table locks fail at
+        # once instead of waiting (a file database, as in production, waits: see the settings'
+        # IMMEDIATE transactions and timeout). B still did not win.
+        assert "locked" in outcome["b"]
+    else:
+        assert outcome["b"] == "conflict"
+    assert JournalEntry.objects.get(pk=entry.pk).text == "Lundi (A)."
