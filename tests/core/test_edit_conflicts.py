@@ -474,3 +474,46 @@ def test_two_concurrent_saves_on_the_same_version_cannot_both_win(dossier):
     else:
         assert outcome["b"] == "conflict"
     assert JournalEntry.objects.get(pk=entry.pk).text == "Lundi (A)."
+
+
+def test_dossier_mission_two_tabs(tabs, dossier):
+    url = reverse("dossiers:edit", args=[dossier.pk])
+    data = {
+        "organisation": dossier.organisation,
+        "service": dossier.service,
+        "location": dossier.location,
+        "kind": dossier.kind,
+        "start_date": dossier.start_date.isoformat(),
+        "end_date": dossier.end_date.isoformat(),
+        "language": dossier.language,
+    }
+    refused, page = _conflict(
+        tabs,
+        url,
+        data=data,
+        field="mission_text",
+        mine="- Animer les réseaux sociaux (B)",
+        theirs="- Animer les réseaux sociaux (A)",
+    )
+    # The short fields travel with the merge as the intern chose them.
+    assert 'type="hidden" name="organisation"' in page
+    dossier.refresh_from_db()
+    assert dossier.mission_text == "- Animer les réseaux sociaux (A)"
+    _merge(tabs[1], url, page, data=data, field="mission_text", text="- A et B")
+    dossier.refresh_from_db()
+    assert dossier.mission_text == "- A et B"
+
+
+def test_career_about_two_tabs(tabs, dossier):
+    from bilan.career.models import Profile
+
+    _conflict(
+        tabs,
+        reverse("career:about", args=[dossier.pk]),
+        data={},
+        field="about",
+        mine="Chargée de communication (B).",
+        theirs="Chargée de communication junior (A).",
+        load_url=reverse("career:index", args=[dossier.pk]),
+    )
+    assert Profile.objects.get(dossier=dossier).about == "Chargée de communication junior (A)."
