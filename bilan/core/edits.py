@@ -30,12 +30,19 @@ THEIRS_PREFIX = "edit_theirs_"
 
 
 class EditConflict(Exception):
-    """Saved elsewhere since the form was loaded; ``saved`` holds the texts now stored."""
+    """Saved elsewhere since the form was loaded; ``saved`` holds the texts now stored.
 
-    def __init__(self, *, saved: Mapping[str, str], version: str) -> None:
+    ``base``, when the owner still has them (the synthesis keeps every version), are the texts
+    the form was loaded with: a field the intern did not touch then simply takes the saved text.
+    """
+
+    def __init__(
+        self, *, saved: Mapping[str, str], version: str, base: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__("edit conflict")
         self.saved = dict(saved)
         self.version = version
+        self.base = dict(base) if base is not None else None
 
 
 def edit_version(instance: models.Model | None) -> str:
@@ -136,6 +143,11 @@ class EditVersionMixin:
         return self._edit_base
 
 
+def _same(one: str | None, other: str | None) -> bool:
+    """Equal texts, whatever the line endings the browser sent and the spaces around."""
+    return (one or "").replace("\r\n", "\n").strip() == (other or "").replace("\r\n", "\n").strip()
+
+
 def edit_conflict_page(
     request: HttpRequest,
     *,
@@ -152,8 +164,13 @@ def edit_conflict_page(
     data = cast(QueryDict, form.data).copy()  # bound from request.POST
     data[VERSION_FIELD] = conflict.version
     data.pop(TAKE_FIELD, None)
+    merged = set()
     for name, text in conflict.saved.items():
         data[THEIRS_PREFIX + name] = text
+        untouched = conflict.base is not None and _same(data.get(name), conflict.base.get(name))
+        if untouched and name in form.fields and not _same(data.get(name), text):
+            data[name] = text or ""
+            merged.add(name)
     form.data = data
     items = []
     hidden = []
@@ -169,8 +186,12 @@ def edit_conflict_page(
                     "field": bound,
                     "theirs": theirs,
                     "theirs_name": THEIRS_PREFIX + name,
-                    "differs": theirs.strip() != yours.replace("\r\n", "\n").strip(),
+                    # Only the intern changed it (the other save kept the loaded text): theirs
+                    # adds nothing, so there is nothing to compare.
+                    "differs": not _same(yours, theirs)
+                    and not (conflict.base is not None and _same(theirs, conflict.base.get(name))),
                     "taken": name == getattr(form, "edit_taking", ""),
+                    "merged": name in merged,
                 }
             )
         else:

@@ -87,7 +87,16 @@ def synthesis_save(
         Synthesis.objects.filter(pk=synthesis.pk).update(condensed=F("condensed"))
     current = synthesis_current(synthesis=synthesis)
     if version is not None and current is not None and str(current.number) != version:
-        raise EditConflict(saved=current.sections, version=str(current.number))
+        # The version the edit started from is known: sections the intern left alone take the
+        # other save's text on the conflict page.
+        loaded = (
+            synthesis.versions.filter(number=int(version)).first() if version.isdigit() else None
+        )
+        raise EditConflict(
+            saved=current.sections,
+            version=str(current.number),
+            base=loaded.sections if loaded else None,
+        )
     base = current.sections if current else {}
     merged = {key: sections.get(key, base.get(key, "")) for key in TRAME}
     if current is not None and all(

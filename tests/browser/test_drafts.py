@@ -171,3 +171,32 @@ def test_the_inline_objective_editor_gets_the_conflict_too(live_server, page, in
     objective.refresh_from_db()
     assert objective.actual == "Deux, puis trois par semaine sur LinkedIn."
     assert _drafts(first) == {}
+
+
+def test_the_synthesis_conflict_on_a_phone(live_server, page, intern, dossier, axe):
+    from bilan.synthesis import services as synthesis
+    from bilan.synthesis.models import SynthesisVersion
+
+    synthesis.synthesis_generate(dossier=dossier)
+    url = f"{live_server.url}/dossiers/{dossier.pk}/synthesis/edit/"
+    page.context.add_cookies(_session_cookie(live_server, intern))
+    first, second = page, page.context.new_page()
+    first.goto(url)
+    second.goto(url)
+    first.fill("#id_ouverture", "Mon ouverture, relue le soir (A).")
+    first.locator("button", has_text="Enregistrer une nouvelle version").click()
+    first.locator("text=Version 2 enregistrée.").wait_for()
+
+    second.fill("#id_ouverture", "Mon ouverture, réécrite la nuit (B).")
+    second.locator("button", has_text="Enregistrer une nouvelle version").click()
+    second.locator("h1", has_text="modifié ailleurs").wait_for()
+    assert second.locator(".conflict-pair").count() == 1  # only the section that differs
+    axe.check(second)
+    assert not axe.violations, "\n".join(axe.violations)
+    assert SynthesisVersion.objects.count() == 2
+
+    second.fill("#id_ouverture", "Mon ouverture, relue le soir et réécrite la nuit.")
+    second.locator("button", has_text="Enregistrer ce texte").click()
+    second.locator("text=Version 3 enregistrée.").wait_for()
+    latest = SynthesisVersion.objects.order_by("-number").first()
+    assert latest.sections["ouverture"] == "Mon ouverture, relue le soir et réécrite la nuit."

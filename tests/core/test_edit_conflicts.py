@@ -517,3 +517,34 @@ def test_career_about_two_tabs(tabs, dossier):
         load_url=reverse("career:index", args=[dossier.pk]),
     )
     assert Profile.objects.get(dossier=dossier).about == "Chargée de communication junior (A)."
+
+
+def test_synthesis_sections_changed_on_one_side_only_are_merged(tabs, dossier):
+    """A rewrote one section, B another: B's page keeps A's section and B's, nothing to compare."""
+    from bilan.documents.model import TRAME
+    from bilan.synthesis import services
+    from bilan.synthesis.models import SynthesisVersion
+
+    services.synthesis_generate(dossier=dossier)
+    url = reverse("synthesis:edit", args=[dossier.pk])
+    loaded = SynthesisVersion.objects.get().sections
+    data = {key: loaded.get(key, "") for key in TRAME}
+    first, second = TRAME[0], TRAME[1]
+    a, b = tabs
+    version = _version(a.get(url).content.decode())
+    a.post(url, {**data, first: "Section réécrite par A.", VERSION_FIELD: version})
+    refused = b.post(url, {**data, second: "Section réécrite par B.", VERSION_FIELD: version})
+    page = refused.content.decode()
+    assert refused.status_code == 409
+    assert "conflict-pair" not in page
+    assert _textarea(page, first) == "Section réécrite par A."
+    assert _textarea(page, second) == "Section réécrite par B."
+    assert "c’est le texte enregistré ailleurs qui est repris" in page
+    merged = {key: _textarea(page, key) for key in TRAME}
+    assert b.post(url, {**merged, VERSION_FIELD: _version(page)}).status_code == 302
+    latest = SynthesisVersion.objects.order_by("-number").first()
+    assert (latest.number, latest.sections[first], latest.sections[second]) == (
+        3,
+        "Section réécrite par A.",
+        "Section réécrite par B.",
+    )
