@@ -190,12 +190,20 @@ def edit_conflict_page(
                     # adds nothing, so there is nothing to compare.
                     "differs": not _same(yours, theirs)
                     and not (conflict.base is not None and _same(theirs, conflict.base.get(name))),
+                    "same": _same(yours, theirs),
                     "taken": name == getattr(form, "edit_taking", ""),
                     "merged": name in merged,
                 }
             )
         else:
             hidden.append(bound.as_hidden() if not bound.is_hidden else str(bound))
+    # The texts to compare come first; a text equal on both sides and not just taken or merged
+    # goes along unseen (the synthesis has a dozen sections, usually one in conflict).
+    quiet = [item for item in items if item["same"] and not (item["taken"] or item["merged"])]
+    if len(quiet) < len(items):
+        items = [item for item in items if item not in quiet]
+        hidden += [item["field"].as_hidden() for item in quiet]
+        items.sort(key=lambda item: not item["differs"])
     context = {
         "form": form,
         "items": items,

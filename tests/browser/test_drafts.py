@@ -186,6 +186,7 @@ def test_the_synthesis_conflict_on_a_phone(live_server, page, intern, dossier, a
     first.fill("#id_ouverture", "Mon ouverture, relue le soir (A).")
     first.locator("button", has_text="Enregistrer une nouvelle version").click()
     first.locator("text=Version 2 enregistrée.").wait_for()
+    first.wait_for_load_state("networkidle")
 
     second.fill("#id_ouverture", "Mon ouverture, réécrite la nuit (B).")
     second.locator("button", has_text="Enregistrer une nouvelle version").click()
@@ -198,5 +199,6 @@ def test_the_synthesis_conflict_on_a_phone(live_server, page, intern, dossier, a
     second.fill("#id_ouverture", "Mon ouverture, relue le soir et réécrite la nuit.")
     second.locator("button", has_text="Enregistrer ce texte").click()
     second.locator("text=Version 3 enregistrée.").wait_for()
+    second.wait_for_load_state("networkidle")  # the home page counts the PDF's pages after load
     latest = SynthesisVersion.objects.order_by("-number").first()
     assert latest.sections["ouverture"] == "Mon ouverture, relue le soir et réécrite la nuit."

@@ -33,10 +33,12 @@ def _theirs(page: str, name: str) -> str:
 
 def _textarea(page: str, name: str) -> str:
     match = re.search(rf'<textarea name="{name}"[^>]*>\n?(.*?)</textarea>', page, re.S)
-    if match is None:  # a one-line field
-        match = re.search(rf'<input type="text" name="{name}" value="([^"]*)"', page)
+    if match is None:  # a one-line field, or a text equal on both sides (sent along unseen)
+        match = re.search(
+            rf'<input type="(?:text|hidden)" name="{name}"(?: value="([^"]*)")?', page
+        )
     assert match, f"no field {name}"
-    return html.unescape(match.group(1))
+    return html.unescape(match.group(1) or "")
 
 
 @pytest.fixture
