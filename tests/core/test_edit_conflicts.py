@@ -550,3 +550,22 @@ def test_synthesis_sections_changed_on_one_side_only_are_merged(tabs, dossier):
         "Section réécrite par A.",
         "Section réécrite par B.",
     )
+
+
+# --- drafts in the browser: what the pages give drafts.js ----------------------------------
+
+
+def test_signed_in_pages_wire_drafts_and_public_ones_do_not(client, intern_client, intern, dossier):
+    from django.template.loader import render_to_string
+
+    page = intern_client.get(reverse("dossiers:journal", args=[dossier.pk])).content.decode()
+    assert "bilan/drafts.js" in page
+    assert f'data-draft-user="{intern.pk}"' in page
+    assert "Brouillon restauré" in page
+    assert re.search(r'action="/accounts/logout/"[^>]*data-drafts-clear', page)
+    # Signed out: the script has no user to key drafts by, so it keeps nothing.
+    assert "data-draft-user" not in client.get(reverse("accounts:login")).content.decode()
+    # The rater's and the tutor's pages (personal links) keep no draft.
+    public = render_to_string("core/public_base.html")
+    assert "drafts.js" not in public
+    assert "data-draft-user" not in public
