@@ -172,7 +172,7 @@ def edit_conflict_page(
             data[name] = text or ""
             merged.add(name)
     form.data = data
-    items = []
+    items: list[dict[str, Any]] = []
     hidden = []
     for name in form.fields:
         bound = form[name]
