@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bilan.writing.context_processors.coach",
+                "bilan.schools.navigation.school_navigation",
             ],
         },
     }
@@ -209,6 +210,14 @@ BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
 BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
+
+# School side: how much one person or one organisation may create.
+BILAN_SCHOOL_LIMITS = {
+    "organisations_per_user": env_int("BILAN_MAX_ORGANISATIONS_PER_USER", 20),
+    "programmes_per_organisation": env_int("BILAN_MAX_PROGRAMMES", 200),
+    "cohorts_per_organisation": env_int("BILAN_MAX_COHORTS", 1_000),
+    "members_per_organisation": env_int("BILAN_MAX_MEMBERS", 1_000),
+}
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -9,3 +9,14 @@ class SchoolsConfig(AppConfig):
 
     name = "bilan.schools"
     verbose_name = _("Écoles et promotions")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import jobs  # noqa: F401 — registers the background job handlers
+        from .navigation import on_login
+        from .status import status_signals_connect
+
+        # The feature apps know nothing of schools: their saves reach DossierStatus this way.
+        status_signals_connect()
+        user_logged_in.connect(on_login, dispatch_uid="schools.navigation.on_login")
