@@ -25,7 +25,7 @@ def my_school(request: HttpRequest, dossier_id: int) -> HttpResponse:
     enrolment = enrolment_for_intern(request.user, dossier_id)
     dossier = enrolment.dossier
     assert dossier is not None
-    form = SharingForm(request.POST or None, instance=enrolment)
+    form = SharingForm(request.POST if request.method == "POST" else None, instance=enrolment)
     if request.method == "POST" and form.is_valid():
         sharing.sharing_update(enrolment=enrolment, **form.cleaned_data)
         messages.success(request, _("Vos choix de partage sont enregistrés."))

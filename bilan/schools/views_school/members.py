@@ -23,7 +23,7 @@ from .organisations import organisation_cohort
 @login_required
 def members(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
-    form = MemberForm(request.POST or None)
+    form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             membership, created = services.member_add(
@@ -98,7 +98,7 @@ def cohort_referents(request: HttpRequest, organisation_id: int, cohort_id: int)
     organisation = organisation_for_admin(request.user, organisation_id)
     cohort = organisation_cohort(organisation, cohort_id)
     form = ReferentsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisation=organisation,
         initial={"referents": list(cohort.referents.all())},
     )

@@ -60,7 +60,7 @@ def school_index(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_create(
@@ -101,7 +101,7 @@ def organisation_home(request: HttpRequest, organisation_id: int) -> HttpRespons
 @login_required
 def programme_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
-    form = ProgrammeForm(request.POST or None)
+    form = ProgrammeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.programme_create(
@@ -125,7 +125,7 @@ def programme_create(request: HttpRequest, organisation_id: int) -> HttpResponse
 def programme_edit(request: HttpRequest, organisation_id: int, programme_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
     programme = organisation_programme(organisation, programme_id)
-    form = ProgrammeForm(request.POST or None, instance=programme)
+    form = ProgrammeForm(request.POST if request.method == "POST" else None, instance=programme)
     if request.method == "POST" and form.is_valid():
         try:
             services.programme_update(
@@ -170,7 +170,9 @@ def programme_delete(request: HttpRequest, organisation_id: int, programme_id: i
 def cohort_create(request: HttpRequest, organisation_id: int, programme_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
     programme = organisation_programme(organisation, programme_id)
-    form = CohortForm(request.POST or None, initial={"join_open": True})
+    form = CohortForm(
+        request.POST if request.method == "POST" else None, initial={"join_open": True}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             cohort = services.cohort_create(
@@ -203,7 +205,7 @@ def cohort_create(request: HttpRequest, organisation_id: int, programme_id: int)
 def cohort_edit(request: HttpRequest, organisation_id: int, cohort_id: int) -> HttpResponse:
     organisation = organisation_for_admin(request.user, organisation_id)
     cohort = organisation_cohort(organisation, cohort_id)
-    form = CohortForm(request.POST or None, instance=cohort)
+    form = CohortForm(request.POST if request.method == "POST" else None, instance=cohort)
     if request.method == "POST" and form.is_valid():
         try:
             services.cohort_update(

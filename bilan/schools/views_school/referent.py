@@ -129,11 +129,14 @@ def intern_traces(request: HttpRequest, cohort_id: int, enrolment_id: int) -> Ht
 def intern_trace_download(
     request: HttpRequest, cohort_id: int, enrolment_id: int, trace_id: int
 ) -> FileResponse:
-    enrolment, _role = _reach(request, cohort_id, enrolment_id, "trace_file", "traces")
-    assert enrolment.dossier is not None
+    user = request_user(request)
+    enrolment, role = enrolment_for_staff(user, cohort_id, enrolment_id)
+    if not sharing.part_shared(enrolment, "traces") or enrolment.dossier is None:
+        raise Http404
     trace = sharing.shared_trace(dossier=enrolment.dossier, trace_id=trace_id)
     if trace is None:
         raise Http404
+    log_access(enrolment, user, role, "trace_file")
     handle = trace.file.open("rb")
     return FileResponse(handle, as_attachment=True, filename=trace.filename or "trace")
 
