@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Max
 
 from bilan.dossiers.models import Dossier, JournalEntry, Objective
@@ -132,11 +132,11 @@ def dossier_status_schedule(dossier_id: int | None) -> None:
     if dossier_id is None:
         return
     _pending_ids().add(dossier_id)
-    # One callback per transaction. A rolled-back (inner) block drops its callbacks, so look for
-    # ours among those still registered rather than remembering that one was added.
-    if not any(entry[1] is _flush for entry in connection.run_on_commit):
-        # robust: a failed refresh is logged, never turned into an error on the intern's save.
-        transaction.on_commit(_flush, robust=True)
+    # A callback per save, but the first to run takes every noted id and the others find none:
+    # once per dossier per transaction, and a rolled-back inner block (which drops its own
+    # callbacks) cannot leave the ids of the writes that survive it without a refresh.
+    # robust: a failed refresh is logged, never turned into an error on the intern's save.
+    transaction.on_commit(_flush, robust=True)
 
 
 def _dossier_id_of(instance: models.Model, path: str) -> int | None:
