@@ -53,8 +53,14 @@ class MemberForm(forms.Form):
     last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
 
 
+class PeopleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name()
+        return f"{name} <{obj.email}>" if name else str(obj.email)
+
+
 class ReferentsForm(forms.Form):
-    referents = forms.ModelMultipleChoiceField(
+    referents = PeopleField(
         label=_("Référents de la promotion"),
         queryset=User.objects.none(),
         required=False,
@@ -64,14 +70,11 @@ class ReferentsForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["referents"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
+        assert isinstance(field, PeopleField)
         field.queryset = (
             User.objects.filter(memberships__organisation=organisation)
             .distinct()
             .order_by("last_name", "first_name", "email")
-        )
-        field.label_from_instance = lambda user: (  # type: ignore[method-assign]
-            f"{user.get_full_name()} <{user.email}>" if user.get_full_name() else user.email
         )
 
 

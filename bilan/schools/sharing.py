@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,6 +133,12 @@ def intern_overview(*, dossier: Dossier) -> InternOverview:
     )
 
 
+def _field_label(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return str(field.verbose_name)
+
+
 @dataclass
 class Evaluation:
     tutor: str
@@ -161,10 +167,7 @@ def tutor_evaluations(*, dossier: Dossier) -> list[Evaluation]:
                     for item in answer.ratings
                     if item.get("value")
                 ],
-                texts=[
-                    (str(Answer._meta.get_field(name).verbose_name), text)
-                    for name, text in answer.texts()
-                ],
+                texts=[(_field_label(Answer, name), text) for name, text in answer.texts()],
             )
         )
     return evaluations
@@ -201,7 +204,7 @@ def feelings_texts(*, dossier: Dossier) -> list[tuple[str, str]]:
     if feelings is None:
         return []
     return [
-        (str(Feelings._meta.get_field(name).verbose_name), getattr(feelings, name))
+        (_field_label(Feelings, name), getattr(feelings, name))
         for name in FEELINGS_FIELDS
         if getattr(feelings, name).strip()
     ]

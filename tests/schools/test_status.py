@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from bilan.dossiers import services as dossier_services
 from bilan.feedback import services as feedback_services
@@ -19,6 +19,8 @@ from bilan.meeting import services as meeting_services
 from bilan.overview.checklist import dossier_checklist
 from bilan.schools.models import DossierStatus
 from bilan.schools.status import dossier_status_refresh
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def status_of(dossier) -> DossierStatus:
@@ -128,8 +130,8 @@ def test_a_feedback_answer_updates_the_counts(school, dossier, django_capture_on
 
 
 def test_the_meeting_date_follows_changes(school, dossier, django_capture_on_commit_callbacks):
-    first = timezone.make_aware(dt.datetime(2026, 8, 20, 14, 0))
-    later = timezone.make_aware(dt.datetime(2026, 8, 27, 10, 30))
+    first = dt.datetime(2026, 8, 20, 14, 0, tzinfo=PARIS)
+    later = dt.datetime(2026, 8, 27, 10, 30, tzinfo=PARIS)
     with django_capture_on_commit_callbacks(execute=True):
         meeting_services.meeting_set(dossier=dossier, starts_at=first)
     assert status_of(dossier).meeting_at == first
