@@ -151,6 +151,12 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
         "fmt": lambda: "html",
+        # The demo dossier belongs to no school: the school's pages are walked in tests/schools.
+        "organisation_id": lambda: None,
+        "programme_id": lambda: None,
+        "cohort_id": lambda: None,
+        "enrolment_id": lambda: None,
+        "membership_id": lambda: None,
     }
 
 

@@ -200,7 +200,7 @@ def member_add(
     if user is None:
         user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
         user.set_unusable_password()
-        user.full_clean(exclude=["password"])
+        user.full_clean(exclude=["password"])  # a taken address is reported here, in words
         user.save()
     membership = Membership.objects.create(organisation=organisation, user=user, role=role)
     if created:

@@ -21,7 +21,6 @@ from bilan.dossiers.models import Dossier, JournalEntry, Objective
 from bilan.dossiers.services import plan_summary
 from bilan.evidence.models import Trace
 from bilan.feedback.models import Answer, FeedbackRequest
-from bilan.feedback.services import feedback_answered_count
 from bilan.meeting.models import Meeting, Question, Record
 from bilan.overview.checklist import dossier_checklist
 from bilan.skills.models import DossierSkill, Example, Feelings, Highlight, ProgressAxis
@@ -71,14 +70,17 @@ def _last_activity(dossier: Dossier) -> dt.datetime:
 
 def dossier_status_compute(dossier: Dossier) -> dict[str, Any]:
     summary = plan_summary(dossier=dossier)
-    requests = FeedbackRequest.objects.filter(dossier=dossier, revoked_at__isnull=True)
+    # People other than the intern, requests not withdrawn: answered never exceeds requested.
+    requests = FeedbackRequest.objects.filter(dossier=dossier, revoked_at__isnull=True).exclude(
+        email__iexact=dossier.owner.email
+    )
     meeting = Meeting.objects.filter(dossier=dossier).only("starts_at").first()
     return {
         "readiness": dossier_checklist(dossier).percent,
         "objectives_total": summary.total,
         "objectives_reviewed": summary.reviewed,
-        "feedback_requested": requests.exclude(email__iexact=dossier.owner.email).count(),
-        "feedback_answered": feedback_answered_count(dossier=dossier),
+        "feedback_requested": requests.count(),
+        "feedback_answered": requests.filter(answered_at__isnull=False).count(),
         "tutor_evaluation_received": requests.filter(
             relationship=FeedbackRequest.Relationship.TUTOR, answered_at__isnull=False
         ).exists(),
