@@ -6,7 +6,9 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bilan.accounts.models import User
@@ -307,3 +309,28 @@ def test_index_lists_what_the_user_is_staff_of(school: School, persona_client):
     assert school.cohort.name in page and school.other_cohort.name in page
     assert reverse("schools:organisation", args=[school.organisation.pk]) in page
     assert school.foreign_cohort.name not in page
+
+
+def test_list_pages_do_not_grow_queries_with_cohorts(
+    school: School, school_admin_client, referent, django_assert_max_num_queries
+):
+    pages = [
+        reverse("schools:organisation", args=[school.organisation.pk]),
+        reverse("schools:members", args=[school.organisation.pk]),
+        reverse("schools:index"),
+    ]
+    baseline = {}
+    for page in pages:
+        with CaptureQueriesContext(connection) as captured:
+            assert school_admin_client.get(page).status_code == 200
+        baseline[page] = len(captured.captured_queries)
+    for n in range(4):
+        programme = organisations.programme_create(
+            organisation=school.organisation, name=f"Formation {n}"
+        )
+        for year in (2025, 2026, 2027):
+            cohort = organisations.cohort_create(programme=programme, name=f"P{n}", year=year)
+            organisations.cohort_referents_set(cohort=cohort, users=[referent])
+    for page in pages:
+        with django_assert_max_num_queries(baseline[page]):
+            assert school_admin_client.get(page).status_code == 200
