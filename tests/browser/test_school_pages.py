@@ -9,7 +9,7 @@ from django.urls import reverse
 from bilan.schools.models import Enrolment
 from bilan.schools.sharing import synthesis_submit
 from bilan.synthesis.services import synthesis_generate
-from tests.schools.conftest import (  # noqa: F401 — fixtures used by name
+from tests.schools.conftest import (  # noqa: F401 — the school personas' fixtures
     other_admin,
     other_dossier,
     other_intern,
@@ -27,9 +27,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_school_pages_are_accessible_on_a_phone(
-    lang, live_server, browser, axe: AxeAudit, school, school_admin, referent, intern
+    lang, live_server, browser, axe: AxeAudit, request, intern
 ):
-    enrolment = Enrolment.objects.get(pk=school.enrolment.pk)
+    world = request.getfixturevalue("school")
+    admin = request.getfixturevalue("school_admin")
+    follower = request.getfixturevalue("referent")
+    enrolment = Enrolment.objects.get(pk=world.enrolment.pk)
     synthesis_generate(dossier=enrolment.dossier)
     synthesis_submit(enrolment=enrolment)
     Enrolment.objects.filter(pk=enrolment.pk).update(
@@ -39,29 +42,29 @@ def test_school_pages_are_accessible_on_a_phone(
         share_drafts=True,
         share_tutor_evaluation=True,
     )
-    for user in (school_admin, referent, intern):
+    for user in (admin, follower, intern):
         user.language = lang
         user.save()
-    org = school.organisation.pk
+    org = world.organisation.pk
     visits = [
         (
-            school_admin,
+            admin,
             [
                 reverse("schools:index"),
                 reverse("schools:organisation", args=[org]),
                 reverse("schools:members", args=[org]),
-                reverse("schools:cohort_referents", args=[org, school.cohort.pk]),
-                reverse("schools:cohort_delete", args=[org, school.cohort.pk]),
+                reverse("schools:cohort_referents", args=[org, world.cohort.pk]),
+                reverse("schools:cohort_delete", args=[org, world.cohort.pk]),
                 reverse("schools:organisation_create"),
             ],
         ),
         (
-            referent,
+            follower,
             [
-                reverse("schools:intern", args=[school.cohort.pk, enrolment.pk]),
-                reverse("schools:intern_synthesis", args=[school.cohort.pk, enrolment.pk]),
+                reverse("schools:intern", args=[world.cohort.pk, enrolment.pk]),
+                reverse("schools:intern_synthesis", args=[world.cohort.pk, enrolment.pk]),
                 *(
-                    reverse(f"schools:intern_{part}", args=[school.cohort.pk, enrolment.pk])
+                    reverse(f"schools:intern_{part}", args=[world.cohort.pk, enrolment.pk])
                     for part in ("evaluation", "journal", "traces", "feelings", "drafts")
                 ),
             ],
