@@ -20,6 +20,7 @@ from tests.schools.conftest import (  # noqa: F401 — the school personas' fixt
 )
 
 from .axe import AxeAudit
+from .test_phone import _shot
 from .test_traces import _session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -84,5 +85,6 @@ def test_school_pages_are_accessible_on_a_phone(
             assert response is not None and response.status == 200, path
             assert page.locator("html").get_attribute("lang") == lang
             axe.check(page)
+            _shot(page, f"school-{lang}-{path.strip('/').replace('/', '-')}")
         context.close()
     axe.assert_clean()
