@@ -197,12 +197,19 @@ def member_add(
     if organisation.memberships.count() >= school_limit("members_per_organisation"):
         raise ValidationError(_("Cette organisation a atteint le nombre maximal de membres."))
     created = user is None
-    if user is None:
-        user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
-        user.set_unusable_password()
-        user.full_clean(exclude=["password"])  # a taken address is reported here, in words
-        user.save()
-    membership = Membership.objects.create(organisation=organisation, user=user, role=role)
+    try:
+        # Savepoint: a double submission racing this one ends in a message, not an error page.
+        with transaction.atomic():
+            if user is None:
+                user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
+                user.set_unusable_password()
+                user.full_clean(exclude=["password"])
+                user.save()
+            membership = Membership.objects.create(organisation=organisation, user=user, role=role)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("%(email)s vient d'être ajouté par ailleurs ; rechargez la page.") % {"email": email}
+        ) from error
     if created:
         job_enqueue(
             kind=JOB_MEMBER_WELCOME,
