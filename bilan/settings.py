@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bilan.feedback",
     "bilan.meeting",
     "bilan.career",
+    "bilan.rehearsal",
     "bilan.overview",
     "bilan.schools",
     "bilan.demo",
@@ -217,6 +218,22 @@ BILAN_SCHOOL_LIMITS = {
     "programmes_per_organisation": env_int("BILAN_MAX_PROGRAMMES", 200),
     "cohorts_per_organisation": env_int("BILAN_MAX_COHORTS", 1_000),
     "members_per_organisation": env_int("BILAN_MAX_MEMBERS", 1_000),
+}
+
+# Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
+# its internship ends, unless the organisation sets its own period (default two years). The
+# settings pages take a framework CSV of at most BILAN_ORG_FRAMEWORK_BYTES and grids of at most
+# BILAN_ORG_GRID_CRITERIA criteria.
+BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 730)
+BILAN_ORG_FRAMEWORK_BYTES = env_int("BILAN_ORG_FRAMEWORK_BYTES", 2 * 1024 * 1024)
+BILAN_ORG_GRID_CRITERIA = env_int("BILAN_ORG_GRID_CRITERIA", 60)
+
+# The cohort dashboard: interns per page (the page lets the user pick up to `page_size_max`),
+# and the most rows one CSV or XLSX export may hold (a larger filtered set is refused).
+BILAN_DASHBOARD = {
+    "page_size": env_int("BILAN_DASHBOARD_PAGE_SIZE", 50),
+    "page_size_max": env_int("BILAN_DASHBOARD_PAGE_SIZE_MAX", 200),
+    "export_max_rows": env_int("BILAN_DASHBOARD_EXPORT_MAX_ROWS", 20_000),
 }
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
