@@ -162,6 +162,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "programme_id": lambda: None,
         "enrolment_id": lambda: None,
         "membership_id": lambda: None,
+        "link_id": lambda: None,
+        "criterion_id": lambda: None,
     }
 
 
