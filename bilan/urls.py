@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("bilan.schools.urls_dashboard")),
     path("", include("bilan.schools.urls_school")),
     path("", include("bilan.schools.urls_orgsettings")),
+    path("", include("bilan.schools.urls_enrol")),
 ]
 
 handler400 = "bilan.core.views.bad_request"

@@ -30,6 +30,7 @@ from bilan.feedback.models import Answer, Discovery, FeedbackRequest
 from bilan.meeting.models import Question, Record
 from bilan.meeting.services import TOKEN_PURPOSE
 from bilan.rehearsal.models import Note as RehearsalNote
+from bilan.schools.models import Organisation
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -154,13 +155,13 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "target_kind": lambda: "objective",
         "target_id": lambda: _first(dossier.objectives.all()),
         "note_id": lambda: _first(RehearsalNote.objects.filter(dossier=dossier)),
-        # School staff pages: the demo intern is not staff (tests/schools covers them).
-        "cohort_id": lambda: None,
         "fmt": lambda: "html",
-        # The demo dossier belongs to no school: the school's pages are walked in tests/schools.
-        "organisation_id": lambda: None,
+        "cohort_id": lambda: getattr(getattr(dossier, "enrolment", None), "cohort_id", None),
+        # The school's pages: the demo intern gets 404 there, the referent's sweep is in
+        # tests/schools; ids of organisation-owned grids and frameworks have no demo value.
+        "enrolment_id": lambda: getattr(getattr(dossier, "enrolment", None), "pk", None),
+        "organisation_id": lambda: Organisation.objects.values_list("pk", flat=True).first(),
         "programme_id": lambda: None,
-        "enrolment_id": lambda: None,
         "membership_id": lambda: None,
         "link_id": lambda: None,
         "criterion_id": lambda: None,

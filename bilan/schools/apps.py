@@ -15,7 +15,10 @@ class SchoolsConfig(AppConfig):
 
         from bilan.feedback import services as feedback_services
 
-        from . import jobs  # noqa: F401 — registers the background job handlers
+        from . import (
+            jobs,  # noqa: F401 — registers the background job handlers
+            jobs_enrol,  # noqa: F401 — registers the invitation e-mail job
+        )
         from .navigation import on_login
         from .reminders import dossier_reminder_days
         from .status import status_signals_connect
