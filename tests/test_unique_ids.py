@@ -161,6 +161,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         # tests/schools; ids of organisation-owned grids and frameworks have no demo value.
         "enrolment_id": lambda: getattr(getattr(dossier, "enrolment", None), "pk", None),
         "organisation_id": lambda: Organisation.objects.values_list("pk", flat=True).first(),
+        "programme_id": lambda: None,
+        "membership_id": lambda: None,
         "link_id": lambda: None,
         "criterion_id": lambda: None,
     }
