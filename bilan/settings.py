@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "bilan.career",
     "bilan.overview",
     "bilan.schools",
+    "bilan.privacy",
     "bilan.demo",
 ]
 
@@ -209,6 +210,29 @@ BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
 BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
+
+# Personal data (RGPD), see bilan/privacy. A dossier is deleted this many days after the
+# internship's end unless its organisation sets its own period (Organisation.retention_days);
+# the intern is warned by e-mail BILAN_RETENTION_WARNING_DAYS before. Default: 3 years.
+BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 3 * 365)
+BILAN_RETENTION_WARNING_DAYS = env_int("BILAN_RETENTION_WARNING_DAYS", 30)
+# What erasing an account does to the answers its owner gave as a rater on other interns'
+# dossiers, unless the dossier's organisation decides: "anonymise" keeps the ratings and blanks
+# the name, e-mail and free texts; "delete" removes the answer.
+BILAN_RATER_ANSWER_POLICY = env("BILAN_RATER_ANSWER_POLICY", "anonymise")
+# Who to write to about personal data (the privacy page); empty: the sender address.
+BILAN_PRIVACY_CONTACT_EMAIL = env("BILAN_PRIVACY_CONTACT_EMAIL")
+# Exports and imports of an account (ZIP). Below `sync_export_bytes` of stored files the web
+# export is built in the request; above, by the worker, kept `export_keep_hours` for download.
+BILAN_PRIVACY_LIMITS = {
+    "sync_export_bytes": env_int("BILAN_EXPORT_SYNC_MAX_BYTES", 20 * 1024 * 1024),
+    "export_keep_hours": env_int("BILAN_EXPORT_KEEP_HOURS", 48),
+    "import_bytes": env_int("BILAN_IMPORT_MAX_BYTES", 1024 * 1024 * 1024),
+    "import_uncompressed_bytes": env_int("BILAN_IMPORT_MAX_UNCOMPRESSED_BYTES", 2 * 1024**3),
+    "import_members": env_int("BILAN_IMPORT_MAX_MEMBERS", 50_000),
+    "import_json_bytes": env_int("BILAN_IMPORT_MAX_JSON_BYTES", 200 * 1024 * 1024),
+    "import_ratio": env_int("BILAN_IMPORT_MAX_RATIO", 200),
+}
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,0 +1,60 @@
+"""A full account for the privacy tests: the demo dossier (traces with files, a mailbox import,
+feedback with the tutor's grid, synthesis, meeting) plus what the demo lacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.core.files.storage import default_storage
+
+from bilan.accounts.models import User
+from bilan.demo.services import demo_load
+from bilan.dossiers.models import Dossier
+from bilan.schools.models import AccessLog
+from bilan.skills.models import Example, Highlight, ProgressAxis
+
+
+@pytest.fixture
+def full_account(db):
+    call_command("demo", stdout=io.StringIO())
+    result = demo_load()
+    dossier = result.dossier
+    example = Example.objects.filter(dossier=dossier).first() or Example.objects.create(
+        dossier=dossier, title="Le benchmark", situation="s", task="t"
+    )
+    highlight = Highlight.objects.create(
+        dossier=dossier, kind="success", title="Newsletter relancée", description="d"
+    )
+    highlight.examples.add(example)
+    ProgressAxis.objects.create(dossier=dossier, text="Prendre la parole en réunion")
+    AccessLog.objects.create(
+        dossier=dossier, actor=None, actor_label="Référente <ref@ecole.example>", role="referent",
+        what="overview",
+    )
+    return result.user
+
+
+def read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = json.loads(archive.read("export.json"))
+        files = {n: archive.read(n) for n in archive.namelist() if n.startswith("files/")}
+    return document, files
+
+
+def storage_names(top: str = "") -> set[str]:
+    """Every file in storage, recursively (through the storage API: S3 works alike)."""
+    if not default_storage.exists(top or "."):
+        return set()
+    dirs, files = default_storage.listdir(top or ".")
+    names = {f"{top}/{f}" if top else f for f in files}
+    for d in dirs:
+        names |= storage_names(f"{top}/{d}" if top else d)
+    return names
+
+
+def user_dossiers(user: User) -> list[Dossier]:
+    return list(Dossier.objects.filter(owner=user).order_by("pk"))
