@@ -58,3 +58,31 @@ def storage_names(top: str = "") -> set[str]:
 
 def user_dossiers(user: User) -> list[Dossier]:
     return list(Dossier.objects.filter(owner=user).order_by("pk"))
+
+
+@pytest.fixture
+def small_account(db):
+    """An intern with one dossier and one stored file, without the demo's extraction jobs."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    from bilan.dossiers import services as dossier_services
+    from bilan.evidence.models import Trace
+
+    user = User.objects.create_user(
+        email="lea@example.org", password="pw-long-enough-1", first_name="Léa", last_name="Roux"
+    )
+    dossier = dossier_services.dossier_create(
+        owner=user,
+        organisation="Atelier Mécanique du Lac",
+        kind="stage",
+        start_date=dt.date(2024, 1, 8),
+        end_date=dt.date(2024, 3, 29),
+        mission_text="- Refaire le site\n- Animer un atelier",
+    )
+    trace = Trace(dossier=dossier, source="upload", title="Rapport", filename="rapport.pdf")
+    trace.file.save("rapport.pdf", ContentFile(b"%PDF-1.4 rapport de stage\n" * 50), save=False)
+    trace.size = trace.file.size
+    trace.save()
+    return user
