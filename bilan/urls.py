@@ -19,6 +19,7 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/career/", include("bilan.career.urls")),
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
+    path("", include("bilan.privacy.urls")),
 ]
 
 handler400 = "bilan.core.views.bad_request"

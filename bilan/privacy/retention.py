@@ -29,6 +29,10 @@ from .services import dossiers_erase
 logger = logging.getLogger(__name__)
 
 
+def retention_days_default() -> int:
+    return int(settings.BILAN_RETENTION_DAYS)
+
+
 def retention_days_for(dossier: Dossier) -> int:
     organisation = Organisation.objects.filter(
         programmes__cohorts__enrolments__dossier=dossier
