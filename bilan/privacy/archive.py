@@ -32,7 +32,9 @@ JSON_NAME = "export.json"
 CHUNK = 1024 * 1024
 SCHEMA_PATH = Path(__file__).parent / "schema" / "export-v1.json"
 # What a member may be called: export.json, or files/dossier-N/kind-N.ext as the export names them.
-MEMBER = re.compile(r"^(export\.json|files/dossier-\d{1,6}/[a-z_]{1,20}-\d{1,7}(\.[a-z0-9]{1,10})?)$")
+MEMBER = re.compile(
+    r"^(export\.json|files/dossier-\d{1,6}/[a-z_]{1,20}-\d{1,7}(\.[a-z0-9]{1,10})?)$"
+)
 
 
 def limits() -> dict[str, int]:
@@ -81,7 +83,9 @@ class ExportReader:
         """The member in a temporary file, refused unless its size and checksum match."""
         info = self.expected.get(member)
         if info is None:
-            raise ImportRefused(_("Le fichier %(name)s n'est pas décrit dans l'export.") % {"name": member})
+            raise ImportRefused(
+                _("Le fichier %(name)s n'est pas décrit dans l'export.") % {"name": member}
+            )
         spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 — returned
         digest = hashlib.sha256()
         size = 0
@@ -90,19 +94,24 @@ class ExportReader:
                 while chunk := source.read(CHUNK):
                     size += len(chunk)
                     if size > info["size"]:
-                        raise ImportRefused(_("Le fichier %(name)s est plus gros qu'annoncé.") % {"name": member})
+                        raise ImportRefused(
+                            _("Le fichier %(name)s est plus gros qu'annoncé.") % {"name": member}
+                        )
                     digest.update(chunk)
                     spool.write(chunk)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
             spool.close()
-            raise ImportRefused(_("Le fichier %(name)s est illisible dans l'archive.") % {"name": member}) from exc
+            raise ImportRefused(
+                _("Le fichier %(name)s est illisible dans l'archive.") % {"name": member}
+            ) from exc
         except ImportRefused:
             spool.close()
             raise
         if size != info["size"] or digest.hexdigest() != info["sha256"]:
             spool.close()
             raise ImportRefused(
-                _("Le fichier %(name)s ne correspond pas à sa somme de contrôle.") % {"name": member}
+                _("Le fichier %(name)s ne correspond pas à sa somme de contrôle.")
+                % {"name": member}
             )
         spool.seek(0)
         return spool

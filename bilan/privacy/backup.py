@@ -165,9 +165,7 @@ def backup_write(output: Path, *, now: dt.datetime | None = None) -> dict[str, A
 
 def instance_has_data() -> bool:
     try:
-        return (
-            User.objects.exists() or Dossier.objects.exists() or Organisation.objects.exists()
-        )
+        return User.objects.exists() or Dossier.objects.exists() or Organisation.objects.exists()
     except DatabaseError:
         # No tables yet: a brand-new database.
         return False
@@ -179,7 +177,9 @@ class RestoreReport:
     files: list[str] = field(default_factory=list)
 
 
-def _extract_checked(archive: zipfile.ZipFile, member: str, entry: dict[str, Any], target: IO[bytes]) -> None:
+def _extract_checked(
+    archive: zipfile.ZipFile, member: str, entry: dict[str, Any], target: IO[bytes]
+) -> None:
     try:
         with archive.open(member) as source:
             sha, size = _copy_hashed(source, target)
@@ -258,7 +258,9 @@ def backup_restore(source: Path, *, force: bool = False) -> RestoreReport:
         with tempfile.TemporaryDirectory() as work:
             dump = Path(work) / "database"
             with dump.open("w+b") as target:
-                _extract_checked(archive, manifest["database"]["member"], manifest["database"], target)
+                _extract_checked(
+                    archive, manifest["database"]["member"], manifest["database"], target
+                )
             try:
                 for entry in manifest["files"]:
                     name = entry["name"]

@@ -11,7 +11,9 @@ from bilan.accounts.models import User
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Export Bilan (ZIP)"),
-        help_text=_("Le fichier obtenu avec « Télécharger mes données » sur un autre serveur Bilan."),
+        help_text=_(
+            "Le fichier obtenu avec « Télécharger mes données » sur un autre serveur Bilan."
+        ),
     )
 
     def clean_file(self) -> UploadedFile:

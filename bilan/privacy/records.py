@@ -201,16 +201,16 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
     prefix = f"files/dossier-{number}"
     objectives = _numbered(Objective.objects.filter(dossier=dossier).order_by("pk"), "objective", n)
     skills = _numbered(
-        DossierSkill.objects.filter(dossier=dossier).select_related("skill__framework").order_by(
-            "pk"
-        ),
+        DossierSkill.objects.filter(dossier=dossier)
+        .select_related("skill__framework")
+        .order_by("pk"),
         "skill",
         n,
     )
     examples = _numbered(
-        Example.objects.filter(dossier=dossier).prefetch_related("skills", "objectives").order_by(
-            "pk"
-        ),
+        Example.objects.filter(dossier=dossier)
+        .prefetch_related("skills", "objectives")
+        .order_by("pk"),
         "example",
         n,
     )
@@ -237,9 +237,7 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
 
     out: dict[str, Any] = {"number": number, **dump(dossier)}
     out["objectives"] = [{"number": i, **dump(o)} for i, o in enumerate(objectives, 1)]
-    out["journal"] = [
-        dump(e) for e in JournalEntry.objects.filter(dossier=dossier).order_by("pk")
-    ]
+    out["journal"] = [dump(e) for e in JournalEntry.objects.filter(dossier=dossier).order_by("pk")]
     out["frameworks"] = list(
         DossierFramework.objects.filter(dossier=dossier)
         .order_by("pk")
@@ -259,9 +257,9 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
     ]
     out["highlights"] = [
         {**dump(h), "examples": n.numbers("example", (e.pk for e in h.examples.all()))}
-        for h in Highlight.objects.filter(dossier=dossier).prefetch_related("examples").order_by(
-            "pk"
-        )
+        for h in Highlight.objects.filter(dossier=dossier)
+        .prefetch_related("examples")
+        .order_by("pk")
     ]
     out["feelings"] = _one(Feelings, dossier)
     out["progress_axes"] = [
@@ -292,9 +290,7 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
     ]
     synthesis = Synthesis.objects.filter(dossier=dossier).first()
     out["synthesis"] = (
-        None
-        if synthesis is None
-        else {**dump(synthesis), "versions": [dump(v) for v in versions]}
+        None if synthesis is None else {**dump(synthesis), "versions": [dump(v) for v in versions]}
     )
 
     requests = list(
@@ -438,8 +434,6 @@ class ImportRefused(Exception):
         self.message = message
 
 
-
-
 def _create(model: type[models.Model], data: dict[str, Any] | None, **links: Any) -> Any:
     """A row with its exported timestamps kept (a raw save skips auto_now and auto_now_add)."""
     obj = model(**load(model, data or {}), **links)
@@ -510,7 +504,9 @@ def dossier_import(
             # The framework is not on this instance: the intern keeps the skill in words.
             key = item["skill"]
             values["custom_label"] = (key.get("label_fr") or key.get("label_en") or "")[:300]
-        remember("skill", item["number"], _create(DossierSkill, values, dossier=dossier, skill=skill))
+        remember(
+            "skill", item["number"], _create(DossierSkill, values, dossier=dossier, skill=skill)
+        )
     for item in data.get("examples", []):
         example = _create(Example, item, dossier=dossier)
         example.skills.set(pks("skill", item.get("skills", [])))
@@ -557,7 +553,9 @@ def dossier_import(
     if data.get("synthesis") is not None:
         synthesis = _create(Synthesis, data["synthesis"], dossier=dossier)
         for item in data["synthesis"].get("versions", []):
-            remember("version", item["number"], _create(SynthesisVersion, item, synthesis=synthesis))
+            remember(
+                "version", item["number"], _create(SynthesisVersion, item, synthesis=synthesis)
+            )
     if data.get("feedback_round") is not None:
         item = data["feedback_round"]
         grid = Grid.objects.filter(key=item.get("grid") or "").first()

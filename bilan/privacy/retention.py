@@ -44,7 +44,9 @@ def retention_days_for(dossier: Dossier) -> int:
 
 def delete_date(dossier: Dossier, days: int | None = None) -> dt.date:
     """The first day the dossier may be deleted (before any warning delay)."""
-    return dossier.end_date + dt.timedelta(days=retention_days_for(dossier) if days is None else days)
+    return dossier.end_date + dt.timedelta(
+        days=retention_days_for(dossier) if days is None else days
+    )
 
 
 @dataclass
@@ -63,9 +65,11 @@ def _candidates(today: dt.date) -> list[Dossier]:
     """
     periods = [int(settings.BILAN_RETENTION_DAYS)]
     periods += [
-        d for d in Organisation.objects.exclude(retention_days=None).values_list(
+        d
+        for d in Organisation.objects.exclude(retention_days=None).values_list(
             "retention_days", flat=True
-        ) if d
+        )
+        if d
     ]
     notice = int(settings.BILAN_RETENTION_WARNING_DAYS)
     latest_end = today - dt.timedelta(days=min(periods) - notice)

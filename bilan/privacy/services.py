@@ -155,7 +155,9 @@ def _import_account(account: dict[str, Any], email: str | None) -> User:
         password=None,
         first_name=account.get("first_name", "")[:150],
         last_name=account.get("last_name", "")[:150],
-        language=account.get("language", "") if account.get("language") in dict(settings.LANGUAGES) else "",
+        language=account.get("language", "")
+        if account.get("language") in dict(settings.LANGUAGES)
+        else "",
     )
     if account.get("date_joined"):
         joined = User._meta.get_field("date_joined").to_python(account["date_joined"])
@@ -176,9 +178,9 @@ def _storage_delete(names: Iterable[str]) -> None:
 
 def _dossier_files(dossier_ids: list[int]) -> list[str]:
     names = list(
-        Trace.objects.filter(dossier_id__in=dossier_ids).exclude(file="").values_list(
-            "file", flat=True
-        )
+        Trace.objects.filter(dossier_id__in=dossier_ids)
+        .exclude(file="")
+        .values_list("file", flat=True)
     )
     names += list(
         MailboxImport.objects.filter(dossier_id__in=dossier_ids)
@@ -194,7 +196,9 @@ def _jobs_delete(dossier_ids: list[int]) -> None:
         return
     keys = {
         "dossier_id": dossier_ids,
-        "trace_id": list(Trace.objects.filter(dossier_id__in=dossier_ids).values_list("pk", flat=True)),
+        "trace_id": list(
+            Trace.objects.filter(dossier_id__in=dossier_ids).values_list("pk", flat=True)
+        ),
         "import_id": list(
             MailboxImport.objects.filter(dossier_id__in=dossier_ids).values_list("pk", flat=True)
         ),
@@ -276,14 +280,19 @@ def account_erase(*, user: User) -> dict[str, int]:
     export_files = list(DataExport.objects.filter(user=user).values_list("file", flat=True))
     counts = rater_answers_erase(email=email)
     counts["dossiers"] = dossiers_erase(dossier_ids=dossier_ids)
-    counts["enrolments"] = Enrolment.objects.filter(Q(user=user) | Q(email__iexact=email)).delete()[0]
+    counts["enrolments"] = Enrolment.objects.filter(Q(user=user) | Q(email__iexact=email)).delete()[
+        0
+    ]
     # The interns keep the trace that someone opened their dossier, not who.
     AccessLog.objects.filter(Q(actor=user) | Q(actor_label__icontains=email)).update(
         actor=None, actor_label=ERASED_LABEL
     )
-    Job.objects.filter(kind=JOB_EXPORT, payload__export_id__in=list(
-        DataExport.objects.filter(user=user).values_list("pk", flat=True)
-    )).delete()
+    Job.objects.filter(
+        kind=JOB_EXPORT,
+        payload__export_id__in=list(
+            DataExport.objects.filter(user=user).values_list("pk", flat=True)
+        ),
+    ).delete()
     _sessions_delete(user)
     user.delete()
     transaction.on_commit(lambda: _storage_delete(export_files))

@@ -12,6 +12,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,7 +65,7 @@ def data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     """Small accounts get their ZIP at once; larger ones are built by the worker."""
     user = request_user(request)
     if export_is_small(user=user):
@@ -83,7 +84,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_download(request: HttpRequest, export_id: int) -> HttpResponse:
+def export_download(request: HttpRequest, export_id: int) -> HttpResponseBase:
     user = request_user(request)
     item = DataExport.objects.filter(
         pk=export_id, user=user, status=DataExport.Status.READY

@@ -40,6 +40,7 @@ class Organisation(models.Model):
     retention_days = models.PositiveIntegerField(
         _("durée de conservation (jours)"), null=True, blank=True
     )
+
     class RaterAnswerPolicy(models.TextChoices):
         ANONYMISE = "anonymise", _("Anonymiser (garder les notes, effacer nom, e-mail et textes)")
         DELETE = "delete", _("Supprimer la réponse")

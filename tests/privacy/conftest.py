@@ -8,8 +8,8 @@ import json
 import zipfile
 
 import pytest
-from django.core.management import call_command
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 
 from bilan.accounts.models import User
 from bilan.demo.services import demo_load
@@ -32,7 +32,10 @@ def full_account(db):
     highlight.examples.add(example)
     ProgressAxis.objects.create(dossier=dossier, text="Prendre la parole en réunion")
     AccessLog.objects.create(
-        dossier=dossier, actor=None, actor_label="Référente <ref@ecole.example>", role="referent",
+        dossier=dossier,
+        actor=None,
+        actor_label="Référente <ref@ecole.example>",
+        role="referent",
         what="overview",
     )
     return result.user

@@ -26,7 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def _bilan(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bilan", *args],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -44,14 +49,19 @@ def _fresh_instance(tmp_path: Path):
 
     settings = connection.settings_dict
     name = f"privacy_restore_{uuid.uuid4().hex[:8]}"
-    admin = dict(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-                 password=settings["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    admin = dict(
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
     with psycopg.connect(**admin) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    env["DATABASE_URL"] = (
-        f"postgres://{settings['USER']}{password}@{settings['HOST']}:{settings['PORT'] or 5432}/{name}"
-    )
+    host = f"{settings['HOST']}:{settings['PORT'] or 5432}"
+    env["DATABASE_URL"] = f"postgres://{settings['USER']}{password}@{host}/{name}"
 
     def drop() -> None:
         with psycopg.connect(**admin) as conn:
@@ -78,7 +88,9 @@ def test_backup_then_restore_into_a_fresh_instance(small_account, tmp_path):
     try:
         restored = _bilan(env, "restore", str(archive_path))
         assert restored.returncode == 0, restored.stderr
-        exported = _bilan(env, "account", "export", small_account.email, "-o", str(tmp_path / "a.zip"))
+        exported = _bilan(
+            env, "account", "export", small_account.email, "-o", str(tmp_path / "a.zip")
+        )
         assert exported.returncode == 0, exported.stderr
         # A second restore finds data and refuses.
         again = _bilan(env, "restore", str(archive_path))

@@ -28,19 +28,31 @@ from .conftest import storage_names
 def other_dossier(email: str = "zoe@example.org") -> Dossier:
     other = User.objects.create_user(email=email, password="x-long-password", first_name="Zoé")
     return dossier_services.dossier_create(
-        owner=other, organisation="Brasserie du Port", kind="stage",
-        start_date=dt.date(2026, 1, 5), end_date=dt.date(2026, 3, 27),
+        owner=other,
+        organisation="Brasserie du Port",
+        kind="stage",
+        start_date=dt.date(2026, 1, 5),
+        end_date=dt.date(2026, 3, 27),
     )
 
 
 def rater_answer(dossier: Dossier, email: str, name: str = "Camille Moreau") -> Answer:
     request = FeedbackRequest.objects.create(
-        dossier=dossier, name=name, email=email.upper(), relationship="colleague",
-        message="Bonjour Camille, peux-tu me répondre ?", token_hash="a" * 64,
+        dossier=dossier,
+        name=name,
+        email=email.upper(),
+        relationship="colleague",
+        message="Bonjour Camille, peux-tu me répondre ?",
+        token_hash="a" * 64,
     )
     answer = Answer.objects.create(
-        request=request, strengths_other="Rigueur", improve="Oser", situation="Le salon",
-        developed="Écoute", comment="Bravo Camille", host_again="yes",
+        request=request,
+        strengths_other="Rigueur",
+        improve="Oser",
+        situation="Le salon",
+        developed="Écoute",
+        comment="Bravo Camille",
+        host_again="yes",
         ratings=[{"key": "criterion:1", "label": "Ponctualité", "value": "tres_bien"}],
     )
     Discovery.objects.create(answer=answer, label="Écoute", sentence="Camille écoute bien.")
@@ -51,7 +63,9 @@ def organisation_for(dossier: Dossier, policy: str) -> Organisation:
     organisation = Organisation.objects.create(name=f"École {policy}", rater_answer_policy=policy)
     programme = Programme.objects.create(organisation=organisation, name="Licence")
     cohort = Cohort.objects.create(programme=programme, name="2026", join_code=f"C{policy}"[:16])
-    Enrolment.objects.create(cohort=cohort, email=dossier.owner.email, user=dossier.owner, dossier=dossier)
+    Enrolment.objects.create(
+        cohort=cohort, email=dossier.owner.email, user=dossier.owner, dossier=dossier
+    )
     return organisation
 
 
@@ -69,7 +83,8 @@ def references(user_pk: int, email: str, dossier_ids: list[int]) -> list[str]:
                 if isinstance(field, models.JSONField):
                     # Compare on the text form: works on SQLite and PostgreSQL alike.
                     matches = [
-                        pk for pk, value in model._default_manager.values_list("pk", field.name)
+                        pk
+                        for pk, value in model._default_manager.values_list("pk", field.name)
                         if email.lower() in str(value).lower()
                     ]
                     found += [f"{model.__name__}.{field.name}#{pk}" for pk in matches]
@@ -78,13 +93,18 @@ def references(user_pk: int, email: str, dossier_ids: list[int]) -> list[str]:
             if query and model._default_manager.filter(**query).exists():
                 found.append(f"{model.__name__}.{field.name}")
         for m2m in model._meta.many_to_many:
-            if m2m.related_model is User and model._default_manager.filter(**{m2m.name: user_pk}).exists():
+            if (
+                m2m.related_model is User
+                and model._default_manager.filter(**{m2m.name: user_pk}).exists()
+            ):
                 found.append(f"{model.__name__}.{m2m.name}")
     return found
 
 
 @pytest.mark.parametrize("policy", ["anonymise", "delete", ""])
-def test_erase_leaves_nothing_about_the_person(full_account, policy, settings, django_capture_on_commit_callbacks):
+def test_erase_leaves_nothing_about_the_person(
+    full_account, policy, settings, django_capture_on_commit_callbacks
+):
     user = full_account
     email, user_pk = user.email, user.pk
     dossier_ids = list(Dossier.objects.filter(owner=user).values_list("pk", flat=True))
@@ -94,7 +114,13 @@ def test_erase_leaves_nothing_about_the_person(full_account, policy, settings, d
     organisation = organisation_for(elsewhere, policy)
     Membership.objects.create(organisation=organisation, user=user, role="referent")
     Cohort.objects.get(programme__organisation=organisation).referents.add(user)
-    AccessLog.objects.create(dossier=elsewhere, actor=user, actor_label=f"Camille <{email}>", role="referent", what="overview")
+    AccessLog.objects.create(
+        dossier=elsewhere,
+        actor=user,
+        actor_label=f"Camille <{email}>",
+        role="referent",
+        what="overview",
+    )
     organisation_for(Dossier.objects.get(pk=dossier_ids[0]), "x")
     # An export waiting for download, a session.
     export = export_request(user=user)

@@ -23,17 +23,30 @@ def export_bytes(user) -> bytes:
 
 def test_export_is_complete_and_valid(full_account):
     document, files = read_zip(export_bytes(full_account))
+    jsonschema.Draft202012Validator.check_schema(archive.schema())
     jsonschema.validate(document, archive.schema())
     [dossier] = document["dossiers"]
     assert document["account"]["email"] == full_account.email
-    for key in ("objectives", "journal", "skills", "examples", "highlights", "progress_axes",
-                "traces", "feedback_requests", "mailbox_imports", "access_log"):
+    for key in (
+        "objectives",
+        "journal",
+        "skills",
+        "examples",
+        "highlights",
+        "progress_axes",
+        "traces",
+        "feedback_requests",
+        "mailbox_imports",
+        "access_log",
+    ):
         assert dossier[key], key
     assert dossier["synthesis"]["versions"] and dossier["feelings"] is not None
     assert any(r["answer"] for r in dossier["feedback_requests"])
     # No database id: references are numbers within the export, or natural keys.
     assert "id" not in dossier and all("id" not in o for o in dossier["objectives"])
-    ratings = [r for q in dossier["feedback_requests"] if q["answer"] for r in q["answer"]["ratings"]]
+    ratings = [
+        r for q in dossier["feedback_requests"] if q["answer"] for r in q["answer"]["ratings"]
+    ]
     assert ratings and all(":" not in r["key"] for r in ratings)
     assert all("token_hash" not in q for q in dossier["feedback_requests"])
     # Every stored file is in the ZIP, with the checksum the JSON announces.

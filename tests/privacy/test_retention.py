@@ -24,7 +24,9 @@ def at(day: str) -> dt.datetime:
     return timezone.make_aware(dt.datetime.fromisoformat(day + "T09:00"))
 
 
-def test_warned_once_then_deleted_after_the_period(small_account, smtp, settings, django_capture_on_commit_callbacks):
+def test_warned_once_then_deleted_after_the_period(
+    small_account, smtp, settings, django_capture_on_commit_callbacks
+):
     settings.BILAN_RETENTION_DAYS = 1095  # the internship ended on 29 March 2024
     dossier = Dossier.objects.get(owner=small_account)
     due = dossier.end_date + dt.timedelta(days=1095)
@@ -37,7 +39,9 @@ def test_warned_once_then_deleted_after_the_period(small_account, smtp, settings
     assert report.warned == [dossier.pk]
     [message] = smtp.messages
     assert message["To"] == small_account.email
-    assert "29 mars 2027" in message.get_content() and "Atelier Mécanique du Lac" in message["Subject"]
+    assert (
+        "29 mars 2027" in message.get_content() and "Atelier Mécanique du Lac" in message["Subject"]
+    )
     notice = RetentionNotice.objects.get(dossier=dossier)
     assert notice.delete_after == due and notice.warned_at == at("2027-02-27")
 
@@ -55,12 +59,16 @@ def test_warned_once_then_deleted_after_the_period(small_account, smtp, settings
     assert small_account.__class__.objects.filter(pk=small_account.pk).exists()  # the account stays
 
 
-def test_the_organisations_period_and_a_full_notice_for_overdue_dossiers(small_account, smtp, settings):
+def test_the_organisations_period_and_a_full_notice_for_overdue_dossiers(
+    small_account, smtp, settings
+):
     dossier = Dossier.objects.get(owner=small_account)
     organisation = Organisation.objects.create(name="IUT", retention_days=60)
     programme = Programme.objects.create(organisation=organisation, name="BUT")
     cohort = Cohort.objects.create(programme=programme, name="2024", join_code="RET60")
-    Enrolment.objects.create(cohort=cohort, email=small_account.email, user=small_account, dossier=dossier)
+    Enrolment.objects.create(
+        cohort=cohort, email=small_account.email, user=small_account, dossier=dossier
+    )
     # Long overdue under the organisation's 60 days: warned now, deleted 30 days later, not today.
     report = retention_purge(now=at("2026-01-10"))
     assert report.warned == [dossier.pk] and report.deleted == []

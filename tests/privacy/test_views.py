@@ -6,7 +6,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier
@@ -98,7 +97,9 @@ def test_import_of_a_bad_file_says_why_and_changes_nothing(db, language):
     newcomer = User.objects.create_user(email="new@example.org", password=PASSWORD)
     client = client_for(newcomer)
     files_before = storage_names()
-    upload = SimpleUploadedFile("export.zip", b"PK\x03\x04 not really", content_type="application/zip")
+    upload = SimpleUploadedFile(
+        "export.zip", b"PK\x03\x04 not really", content_type="application/zip"
+    )
     response = client.post(
         reverse("privacy:import"), {"file": upload}, HTTP_ACCEPT_LANGUAGE=language
     )
