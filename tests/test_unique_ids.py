@@ -151,6 +151,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
         "fmt": lambda: "html",
+        # An account export's id (privacy): none exists for the demo, so its page is skipped.
+        "export_id": lambda: None,
     }
 
 
