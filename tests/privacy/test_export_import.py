@@ -89,3 +89,31 @@ def test_round_trip_into_an_empty_database(full_account):
     doc2, files2 = read_zip(second)
     assert _without_date(doc2) == _without_date(doc1)
     assert files2 == files1
+
+
+def test_enrolments_sharing_and_rater_answers_are_exported_without_ids(small_account):
+    from bilan.dossiers.models import Dossier as DossierModel
+    from bilan.schools.models import AccessLog
+
+    from .test_erase import organisation_for, other_dossier, rater_answer
+
+    dossier = DossierModel.objects.get(owner=small_account)
+    organisation_for(dossier, "anonymise")
+    enrolment = dossier.enrolment
+    enrolment.share_journal = True
+    enrolment.save()
+    AccessLog.objects.create(
+        dossier=dossier, actor=None, actor_label="Réf <r@x.org>", role="referent", what="journal"
+    )
+    rater_answer(other_dossier(), small_account.email)
+
+    document, _files = read_zip(export_bytes(small_account))
+    [item] = document["enrolments"]
+    assert item["organisation"] == "École anonymise" and item["dossier"] == 1
+    assert item["share_journal"] is True and item["share_traces"] is False
+    assert "invitation_token_hash" not in item and "id" not in item
+    [answer] = document["rater_answers"]
+    assert answer["intern"] == "Zoé" and answer["answer"]["comment"] == "Bravo Camille"
+    assert answer["answer"]["ratings"] == [{"label": "Ponctualité", "value": "tres_bien"}]
+    [log] = document["dossiers"][0]["access_log"]
+    assert log["what"] == "journal" and log["actor_label"] == "Réf <r@x.org>"
