@@ -13,7 +13,8 @@ from typing import IO, Any
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -135,7 +136,15 @@ def account_import(
                 saved.append(name)
                 setattr(obj, field.attname, name)
 
-            dossiers = [dossier_import(owner, d, save_file) for d in document["dossiers"]]
+            try:
+                dossiers = [dossier_import(owner, d, save_file) for d in document["dossiers"]]
+            except (DatabaseError, ValidationError, ValueError, TypeError, KeyError) as exc:
+                # Data the schema lets through but a field refuses (a date that is not one, a
+                # text too long): the transaction is rolled back, the user told why.
+                detail = "; ".join(getattr(exc, "messages", [])) or str(exc)
+                raise ImportRefused(
+                    _("L'export contient une valeur invalide : %(error)s") % {"error": detail[:300]}
+                ) from exc
         return owner, dossiers
     except BaseException:
         _storage_delete(saved)

@@ -132,3 +132,15 @@ def test_message_in_english(db):
 
     with translation.override("en"), pytest.raises(ImportRefused, match="not a readable ZIP"):
         account_import(source=io.BytesIO(b"x"), email="x@example.org")
+
+
+def test_values_a_field_refuses_roll_everything_back(export_zip):
+    def bad_date(document):
+        document["dossiers"][0]["start_date"] = "not a date"
+
+    refused(with_document(export_zip, bad_date), "valeur invalide")
+
+    def bad_number(document):
+        document["dossiers"][0]["traces"][0]["size"] = "many"
+
+    refused(with_document(export_zip, bad_number), "valeur invalide")
