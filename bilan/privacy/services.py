@@ -12,8 +12,8 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.files.storage import default_storage
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
