@@ -66,9 +66,16 @@ def export_is_small(*, user: User) -> bool:
 @transaction.atomic
 def export_request(*, user: User) -> DataExport:
     """Queue an export for the worker; a request already waiting is reused."""
-    waiting = DataExport.objects.filter(user=user, status=DataExport.Status.QUEUED).first()
-    if waiting is not None:
-        return waiting
+    for waiting in DataExport.objects.filter(user=user, status=DataExport.Status.QUEUED):
+        job_alive = Job.objects.filter(
+            kind=JOB_EXPORT,
+            payload__export_id=waiting.pk,
+            status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
+        ).exists()
+        if job_alive:
+            return waiting
+        # Its job failed for good (after its retries): say so, and start again.
+        DataExport.objects.filter(pk=waiting.pk).update(status=DataExport.Status.FAILED)
     export = DataExport.objects.create(user=user)
     job_enqueue(kind=JOB_EXPORT, payload={"export_id": export.pk})
     return export

@@ -156,3 +156,15 @@ def test_rater_notice_states_the_retention_period(client, dossier):
     page = client.get(url).content.decode()
     assert "400 jours" in page and "2 octobre 2027" in page
     assert len(mail.outbox) == 1
+
+
+def test_an_export_whose_job_failed_for_good_is_marked_and_requested_again(small_account):
+    from bilan.jobs.models import Job
+    from bilan.privacy.services import JOB_EXPORT, export_request
+
+    first = export_request(user=small_account)
+    Job.objects.filter(kind=JOB_EXPORT).update(status=Job.Status.FAILED)
+    second = export_request(user=small_account)
+    assert second.pk != first.pk
+    first.refresh_from_db()
+    assert first.status == "failed" and second.status == "queued"
