@@ -140,7 +140,9 @@ def key_out(key: str, numbers: Numbers, criteria: dict[int, str]) -> str:
     return f"{kind}#{number}" if number is not None else key
 
 
-def key_in(key: str, ids: dict[str, dict[int, int]], criteria: Callable[[str, int], int | None]):
+def key_in(
+    key: str, ids: dict[str, dict[int, int]], criteria: Callable[[str, int], int | None]
+) -> str:
     match = _NUMBERED.match(key)
     if match:
         pk = ids.get(match.group(1), {}).get(int(match.group(2)))

@@ -150,3 +150,21 @@ def test_restore_refuses_a_damaged_or_foreign_archive(small_account, tmp_path):
             dst.writestr(info, data)
     with pytest.raises(BackupError, match="oracle"):
         backup_restore(other, force=True)
+
+
+def test_the_postgresql_password_goes_through_the_environment_only():
+    from bilan.privacy.backup import _pg_env_args
+
+    env, args = _pg_env_args(
+        {
+            "HOST": "db.internal",
+            "PORT": 5433,
+            "USER": "bilan",
+            "PASSWORD": "s3cret!",
+            "NAME": "bilan",
+            "OPTIONS": {"sslmode": "require"},
+        }
+    )
+    assert env["PGPASSWORD"] == "s3cret!" and env["PGSSLMODE"] == "require"
+    assert args == ["--host", "db.internal", "--port", "5433", "--username", "bilan"]
+    assert not any("s3cret" in arg for arg in args)
