@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import tempfile
 import zipfile
@@ -27,6 +28,8 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from .records import FORMAT, VERSION, ExportData, ImportRefused
+
+logger = logging.getLogger(__name__)
 
 JSON_NAME = "export.json"
 CHUNK = 1024 * 1024
@@ -53,10 +56,14 @@ def export_write(data: ExportData, target: IO[bytes]) -> None:
         for stored in data.files:
             digest = hashlib.sha256()
             size = 0
-            with (
-                default_storage.open(stored.storage_name, "rb") as source,
-                archive.open(stored.member, "w", force_zip64=True) as member,
-            ):
+            try:
+                source = default_storage.open(stored.storage_name, "rb")
+            except FileNotFoundError:
+                # Lost from storage (deleted by hand, a restore without files): the record is
+                # exported without it rather than the whole export failing.
+                logger.warning("Export: %s is missing from storage", stored.storage_name)
+                continue
+            with source, archive.open(stored.member, "w", force_zip64=True) as member:
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
@@ -66,7 +73,8 @@ def export_write(data: ExportData, target: IO[bytes]) -> None:
             for collection in ("traces", "mailbox_imports"):
                 for item in dossier[collection]:
                     if item.get("file"):
-                        item["file"].update(checksums[item["file"]["path"]])
+                        found = checksums.get(item["file"]["path"])
+                        item["file"] = {**item["file"], **found} if found else None
         text = json.dumps(data.document, ensure_ascii=False, indent=1, sort_keys=True)
         archive.writestr(JSON_NAME, text.encode("utf-8"))
 

@@ -117,3 +117,13 @@ def test_enrolments_sharing_and_rater_answers_are_exported_without_ids(small_acc
     assert answer["answer"]["ratings"] == [{"label": "Ponctualité", "value": "tres_bien"}]
     [log] = document["dossiers"][0]["access_log"]
     assert log["what"] == "journal" and log["actor_label"] == "Réf <r@x.org>"
+
+
+def test_a_file_lost_from_storage_does_not_break_the_export(small_account):
+    from django.core.files.storage import default_storage
+
+    trace = Trace.objects.get()
+    default_storage.delete(trace.file.name)
+    document, files = read_zip(export_bytes(small_account))
+    assert document["dossiers"][0]["traces"][0]["file"] is None and files == {}
+    jsonschema.validate(document, archive.schema())
