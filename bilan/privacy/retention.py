@@ -18,6 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilan.dossiers.models import Dossier
@@ -91,7 +92,7 @@ def _warn(dossier: Dossier, when: dt.date, now: dt.datetime) -> None:
         }
         subject = _("Votre dossier « %(name)s » sera supprimé le %(date)s") % {
             "name": dossier.organisation,
-            "date": when.isoformat(),
+            "date": date_format(when, "DATE_FORMAT"),
         }
         body = render_to_string("privacy/email/retention_warning.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email])
