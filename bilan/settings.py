@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bilan.feedback",
     "bilan.meeting",
     "bilan.career",
+    "bilan.rehearsal",
     "bilan.overview",
     "bilan.schools",
     "bilan.privacy",
@@ -211,10 +212,17 @@ BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDE
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 
-# Personal data (RGPD), see bilan/privacy. A dossier is deleted this many days after the
-# internship's end unless its organisation sets its own period (Organisation.retention_days);
-# the intern is warned by e-mail BILAN_RETENTION_WARNING_DAYS before. Default: 3 years.
-BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 3 * 365)
+# Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
+# its internship ends, unless the organisation sets its own period (default two years). The
+# settings pages take a framework CSV of at most BILAN_ORG_FRAMEWORK_BYTES and grids of at most
+# BILAN_ORG_GRID_CRITERIA criteria.
+BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 730)
+BILAN_ORG_FRAMEWORK_BYTES = env_int("BILAN_ORG_FRAMEWORK_BYTES", 2 * 1024 * 1024)
+BILAN_ORG_GRID_CRITERIA = env_int("BILAN_ORG_GRID_CRITERIA", 60)
+
+# Personal data (RGPD), see bilan/privacy. Every dossier is deleted BILAN_RETENTION_DAYS (above)
+# after its internship's end unless its organisation sets its own period; the intern is warned
+# by e-mail BILAN_RETENTION_WARNING_DAYS before.
 BILAN_RETENTION_WARNING_DAYS = env_int("BILAN_RETENTION_WARNING_DAYS", 30)
 # What erasing an account does to the answers its owner gave as a rater on other interns'
 # dossiers, unless the dossier's organisation decides: "anonymise" keeps the ratings and blanks

@@ -15,6 +15,7 @@ results, the school's dashboard line) are left out: they are rebuilt, or die, on
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,11 +27,13 @@ from django.utils import timezone
 from bilan.accounts.models import User
 from bilan.career.models import CvLine, Profile
 from bilan.dossiers.models import Dossier, JournalEntry, Objective
-from bilan.evidence.models import MailboxImport, Trace
+from bilan.evidence.models import MailboxImport, Proof, Trace
 from bilan.evidence.search import index_store, index_text
 from bilan.feedback.models import Answer, Criterion, Discovery, FeedbackRequest, Grid, Round
 from bilan.meeting.models import Meeting, Question, Record
+from bilan.rehearsal.models import Note, Plan
 from bilan.schools.models import AccessLog, Enrolment
+from bilan.schools.models_attestation import Attestation
 from bilan.skills.models import (
     DossierFramework,
     DossierSkill,
@@ -75,6 +78,8 @@ def to_json(value: Any) -> Any:
         return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
     return value
 
 
@@ -216,6 +221,11 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
         "example",
         n,
     )
+    highlights = _numbered(
+        Highlight.objects.filter(dossier=dossier).prefetch_related("examples").order_by("pk"),
+        "highlight",
+        n,
+    )
     imports = _numbered(
         MailboxImport.objects.filter(dossier=dossier).order_by("pk"), "mailbox_import", n
     )
@@ -258,10 +268,12 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
         for i, e in enumerate(examples, 1)
     ]
     out["highlights"] = [
-        {**dump(h), "examples": n.numbers("example", (e.pk for e in h.examples.all()))}
-        for h in Highlight.objects.filter(dossier=dossier)
-        .prefetch_related("examples")
-        .order_by("pk")
+        {
+            "number": i,
+            **dump(h),
+            "examples": n.numbers("example", (e.pk for e in h.examples.all())),
+        }
+        for i, h in enumerate(highlights, 1)
     ]
     out["feelings"] = _one(Feelings, dossier)
     out["progress_axes"] = [
@@ -289,6 +301,17 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
             "examples": n.numbers("example", (e.pk for e in t.examples.all())),
         }
         for i, t in enumerate(traces, 1)
+    ]
+    out["proofs"] = [
+        {
+            **dump(p),
+            "trace": n.number("trace", p.trace_id),
+            "objective": n.number("objective", p.objective_id),
+            "skill": n.number("skill", p.skill_id),
+            "example": n.number("example", p.example_id),
+            "highlight": n.number("highlight", p.highlight_id),
+        }
+        for p in Proof.objects.filter(dossier=dossier).order_by("pk")
     ]
     synthesis = Synthesis.objects.filter(dossier=dossier).first()
     out["synthesis"] = (
@@ -347,6 +370,11 @@ def dossier_export(dossier: Dossier, number: int, files: list[StoredFile]) -> di
         for line in CvLine.objects.filter(dossier=dossier).order_by("pk")
     ]
     out["profile"] = _one(Profile, dossier)
+    out["rehearsal_plan"] = _one(Plan, dossier)
+    out["rehearsal_notes"] = [
+        dump(note) for note in Note.objects.filter(dossier=dossier).order_by("pk")
+    ]
+    out["attestation"] = _one(Attestation, dossier)
     out["access_log"] = [
         dump(entry) for entry in AccessLog.objects.filter(dossier=dossier).order_by("at", "pk")
     ]
@@ -517,6 +545,8 @@ def dossier_import(
     for item in data.get("highlights", []):
         highlight = _create(Highlight, item, dossier=dossier)
         highlight.examples.set(pks("example", item.get("examples", [])))
+        if item.get("number") is not None:
+            remember("highlight", item["number"], highlight)
     if data.get("feelings") is not None:
         _create(Feelings, data["feelings"], dossier=dossier)
     for item in data.get("progress_axes", []):
@@ -552,6 +582,15 @@ def dossier_import(
             trace.parent_id = ids["trace"].get(int(item["parent"]))
             trace.save_base(raw=True, update_fields=["parent"])
     _index_store([t for t, _ in traces])
+    for item in data.get("proofs", []):
+        targets = {
+            f"{name}_id": ids.get(name, {}).get(int(item[name]))
+            for name in ("objective", "skill", "example", "highlight")
+            if item.get(name) is not None
+        }
+        trace_id = ids.get("trace", {}).get(int(item.get("trace") or 0))
+        if trace_id is not None and len(targets) == 1 and None not in targets.values():
+            _create(Proof, item, dossier=dossier, trace_id=trace_id, **targets)
     if data.get("synthesis") is not None:
         synthesis = _create(Synthesis, data["synthesis"], dossier=dossier)
         for item in data["synthesis"].get("versions", []):
@@ -586,6 +625,12 @@ def dossier_import(
         _create(CvLine, item, dossier=dossier, example_id=example_id)
     if data.get("profile") is not None:
         _create(Profile, data["profile"], dossier=dossier)
+    if data.get("rehearsal_plan") is not None:
+        _create(Plan, data["rehearsal_plan"], dossier=dossier)
+    for item in data.get("rehearsal_notes", []):
+        _create(Note, item, dossier=dossier)
+    if data.get("attestation") is not None:
+        _create(Attestation, data["attestation"], dossier=dossier)
     for item in data.get("access_log", []):
         _create(AccessLog, item, dossier=dossier, actor=None)
     return dossier

@@ -3,6 +3,7 @@ feedback with the tutor's grid, synthesis, meeting) plus what the demo lacks."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import zipfile
@@ -37,6 +38,24 @@ def full_account(db):
         actor_label="Référente <ref@ecole.example>",
         role="referent",
         what="overview",
+    )
+    from decimal import Decimal
+
+    from bilan.evidence.models import Proof, Trace
+    from bilan.rehearsal.models import Note, Plan
+    from bilan.schools.models_attestation import Attestation
+
+    trace = Trace.objects.filter(dossier=dossier).exclude(file="").first()
+    Proof.objects.create(dossier=dossier, trace=trace, highlight=highlight, excerpt="« merci »")
+    Proof.objects.create(dossier=dossier, trace=trace, example=example)
+    Plan.objects.create(dossier=dossier, length_minutes=12, seconds={"introduction": 90})
+    Note.objects.create(dossier=dossier, text="Ralentir", planned_seconds=600, elapsed_seconds=700)
+    Attestation.objects.create(
+        dossier=dossier,
+        host_name="Coopérative",
+        intern_birth_date=datetime.date(2004, 2, 29),
+        presence_hours=Decimal("735.50"),
+        signed_place="Lyon",
     )
     return result.user
 

@@ -27,6 +27,12 @@ def test_export_is_complete_and_valid(full_account):
     jsonschema.validate(document, archive.schema())
     [dossier] = document["dossiers"]
     assert document["account"]["email"] == full_account.email
+    assert dossier["attestation"]["presence_hours"] == "735.50"
+    assert dossier["rehearsal_plan"]["length_minutes"] == 12 and dossier["rehearsal_notes"]
+    targets = ("objective", "skill", "example", "highlight")
+    assert len(dossier["proofs"]) >= 2
+    for proof in dossier["proofs"]:
+        assert proof["trace"] >= 1 and sum(proof[t] is not None for t in targets) == 1
     for key in (
         "objectives",
         "journal",
