@@ -134,12 +134,17 @@ def notice(request: HttpRequest) -> HttpResponse:
     """The privacy page: public, linked from every page's footer."""
     context = {
         "retention_days": retention_days_default(),
-        "retention_years": round(retention_days_default() / 365, 1),
+        "retention_years": _years(retention_days_default()),
         "warning_days": settings.BILAN_RETENTION_WARNING_DAYS,
         "export_hours": settings.BILAN_PRIVACY_LIMITS["export_keep_hours"],
         "contact": privacy_contact(),
     }
     return render(request, "privacy/notice.html", context)
+
+
+def _years(days: int) -> float | int:
+    years = round(days / 365, 1)
+    return int(years) if years.is_integer() else years
 
 
 def privacy_contact() -> str:

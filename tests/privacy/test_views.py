@@ -137,7 +137,7 @@ def _enrol(dossier, *, retention_days=None, policy=""):
     )
 
 
-def test_rater_notice_states_the_retention_period(client, dossier):
+def test_rater_notice_states_the_retention_period(client, dossier, settings):
     from django.core import mail
 
     from bilan.feedback.services import feedback_request_create
@@ -150,7 +150,9 @@ def test_rater_notice_states_the_retention_period(client, dossier):
     jobs_run_pending()
     url = reverse("feedback_public:notice", args=[last_token()])
     page = client.get(url).content.decode()
-    # The instance's default: 3 years after the internship's end (28 August 2026).
+    settings.BILAN_RETENTION_DAYS = 1095
+    page = client.get(url).content.decode()
+    # The instance's default, here 3 years after the internship's end (28 August 2026).
     assert "1095 jours" in page and "27 août 2029" in page
     _enrol(dossier, retention_days=400)
     page = client.get(url).content.decode()
