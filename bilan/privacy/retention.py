@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from bilan.dossiers.models import Dossier
 from bilan.schools.models import Organisation
+from bilan.schools.organisation_settings import organisation_retention_days
 
 from .models import RetentionNotice
 from .services import dossiers_erase
@@ -38,8 +39,8 @@ def retention_days_for(dossier: Dossier) -> int:
     organisation = Organisation.objects.filter(
         programmes__cohorts__enrolments__dossier=dossier
     ).first()
-    if organisation is not None and organisation.retention_days:
-        return organisation.retention_days
+    if organisation is not None:
+        return organisation_retention_days(organisation)
     return int(settings.BILAN_RETENTION_DAYS)
 
 

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import models
 from django.test import Client
+from django.urls import reverse
 
 from bilan.accounts.models import User
 from bilan.dossiers import services as dossier_services
@@ -190,3 +191,18 @@ def test_export_and_import_commands(small_account, tmp_path):
     with pytest.raises(CommandError, match="ZIP"):
         call_command("account", "import", str(bad), "--email", "x@example.org")
     assert not User.objects.filter(email="x@example.org").exists()
+
+
+def test_the_organisation_admin_chooses_the_policy(db):
+    from ..schools.orgsettings_world import build_school, login
+
+    school = build_school()
+    url = reverse("orgsettings:policy", args=[school.organisation.pk])
+    client = login(school.admin)
+    assert "rater_answer_policy" in client.get(url).content.decode()
+    response = client.post(url, {"retention_days": "400", "rater_answer_policy": "delete"})
+    assert response.status_code == 302
+    assert Organisation.objects.get(pk=school.organisation.pk).rater_answer_policy == "delete"
+    response = client.post(url, {"rater_answer_policy": "burn"})
+    assert response.status_code == 400
+    assert Organisation.objects.get(pk=school.organisation.pk).rater_answer_policy == "delete"
