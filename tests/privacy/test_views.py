@@ -170,3 +170,22 @@ def test_an_export_whose_job_failed_for_good_is_marked_and_requested_again(small
     assert second.pk != first.pk
     first.refresh_from_db()
     assert first.status == "failed" and second.status == "queued"
+
+
+def test_expired_exports_are_deleted_with_their_file(small_account, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from bilan.privacy.services import export_build, export_request, exports_purge_expired
+
+    export = export_request(user=small_account)
+    export_build(export_id=export.pk)
+    export.refresh_from_db()
+    assert export.file in storage_names()
+    url = reverse("privacy:download", args=[export.pk])
+    assert exports_purge_expired(now=export.expires_at - dt.timedelta(minutes=1)) == 0
+    assert exports_purge_expired(now=export.expires_at + dt.timedelta(minutes=1)) == 1
+    assert not DataExport.objects.exists() and export.file not in storage_names()
+    assert client_for(small_account).get(url).status_code == 404
+    assert timezone.now() < export.expires_at
