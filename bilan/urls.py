@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("bilan.schools.urls_school")),
     path("", include("bilan.schools.urls_orgsettings")),
     path("", include("bilan.schools.urls_enrol")),
+    path("", include("bilan.privacy.urls")),
 ]
 
 handler400 = "bilan.core.views.bad_request"
