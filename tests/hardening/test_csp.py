@@ -33,7 +33,9 @@ class InlineFinder(HTMLParser):
                 self.found.append(f"<{tag} style={value!r}>")
             elif name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-            elif name in {"href", "src", "action", "formaction"} and (value or "").strip().lower().startswith("javascript:"):
+            elif name in {"href", "src", "action", "formaction"} and (
+                value or ""
+            ).strip().lower().startswith("javascript:"):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     def handle_endtag(self, tag: str) -> None:
