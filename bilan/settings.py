@@ -39,7 +39,7 @@ DATA_DIR = Path(env("BILAN_DATA_DIR", str(PROJECT_DIR / "var")))
 DEBUG = env_bool("BILAN_DEBUG", default=False)
 # A development key is fine for `make run` on loopback; production must set BILAN_SECRET_KEY
 # (`bilan check --deploy` says so).
-DEV_SECRET_KEY = "dev-only-insecure-key-change-me-for-any-deployment"
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-for-any-deployment"  # noqa: S105 (public on purpose)
 SECRET_KEY = env("BILAN_SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("BILAN_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("BILAN_CSRF_TRUSTED_ORIGINS")

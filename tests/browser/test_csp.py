@@ -12,14 +12,14 @@ from playwright.sync_api import Page, expect
 from bilan.demo.services import demo_load
 from bilan.skills.models import ProgressAxis
 
-from .test_traces import _session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LISTEN = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', function (e) {
-  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
+  window.__csp.push([e.violatedDirective, e.blockedURI || 'inline', e.sourceFile, e.lineNumber]
+    .join(' '));
 });
 """
 
