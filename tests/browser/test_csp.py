@@ -12,7 +12,6 @@ from playwright.sync_api import Page, expect
 from bilan.demo.services import demo_load
 from bilan.skills.models import ProgressAxis
 
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LISTEN = """
