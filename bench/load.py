@@ -258,7 +258,9 @@ def drive(clients: list[Client], seconds: float, choose) -> dict[str, list]:  # 
 
 def report(title: str, results: dict[str, list], seconds: float) -> float:
     print(f"\n{title}")
-    print(f"{'kind':<15}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(
+        f"{'kind':<15}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    )
     total = 0
     for kind in sorted(results, key=lambda k: -len(results[k])):
         rows = results[kind]
@@ -349,9 +351,7 @@ def main() -> int:
         drive(clients, 2.0, lambda c: c.random.choice(list(PAGES)))  # warm-up, not measured
 
         health = drive(clients, args.baseline, lambda c: "health")
-        health_rate = report(
-            f"Baseline: /health/ for {args.baseline:.0f} s", health, args.baseline
-        )
+        health_rate = report(f"Baseline: /health/ for {args.baseline:.0f} s", health, args.baseline)
         kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
         load = drive(clients, args.seconds, lambda c: c.random.choices(kinds, weights)[0])
         report(f"Load: browse, write, upload for {args.seconds:.0f} s", load, args.seconds)

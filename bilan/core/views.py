@@ -40,4 +40,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = "60"
         return response
     return HttpResponse(render_to_string("500.html"), status=500)
-
