@@ -105,3 +105,16 @@ def test_responses_carry_the_security_headers(db, client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_templates_are_parsed_once_per_process_in_production():
+    """No `loaders` option: with DEBUG off Django wraps the loaders in its cached loader."""
+    code = (
+        "from django.template import engines;"
+        "print(type(engines['django'].engine.template_loaders[0]).__module__)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BILAN_")}
+    env["DJANGO_SETTINGS_MODULE"] = "bilan.settings"
+    run = [sys.executable, "-c", "import django; django.setup();" + code]
+    production = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    assert production.stdout.strip() == "django.template.loaders.cached"
