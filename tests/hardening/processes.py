@@ -8,6 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -38,19 +39,18 @@ def migrated_copy(template: Path, data_dir: Path) -> Path:
     return data_dir
 
 
-def migrate(data_dir: Path) -> Path:
+def migrate(data_dir: Path, **extra: str) -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [PYTHON, "-m", "bilan", "migrate", "-v0"], env=bilan_env(data_dir), check=True, timeout=300
-    )
+    env = bilan_env(data_dir, **extra)
+    subprocess.run([PYTHON, "-m", "bilan", "migrate", "-v0"], env=env, check=True, timeout=600)
     return data_dir / "bilan.sqlite3"
 
 
-def django_run(data_dir: Path, code: str) -> str:
+def django_run(data_dir: Path, code: str, **extra: str) -> str:
     """Runs `code` with Django set up on that deployment; returns what it printed."""
     result = subprocess.run(
         [PYTHON, "-c", "import django; django.setup()\n" + code],
-        env=bilan_env(data_dir),
+        env=bilan_env(data_dir, **extra),
         capture_output=True,
         text=True,
         timeout=120,
@@ -88,3 +88,66 @@ def http_status(url: str) -> int:
         return int(error.code)
     except OSError:
         return 0
+
+
+class Proxy:
+    """A TCP relay to the database that the test can cut (the network, or the server, gone).
+
+    Cut, it drops every open connection and closes new ones at once, as a database that
+    restarts or a firewall that resets would; restored, it relays again.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.up = True
+        self.open: list[socket.socket] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.open += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, sink):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cut(self) -> None:
+        self.up = False
+        with self.lock:
+            for sock in self.open:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                sock.close()
+            self.open.clear()
+
+    def restore(self) -> None:
+        self.up = True
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()
