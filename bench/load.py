@@ -330,6 +330,7 @@ def main() -> int:
          "--workers", str(args.workers), "--timeout", "120", "--log-level", "warning"],
         env=env,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL,
     )  # fmt: skip
     worker = subprocess.Popen(
         [python, "-m", "bilan", "worker", "--poll", "0.2"], env=env, cwd=ROOT,
@@ -366,9 +367,16 @@ def main() -> int:
         print(f"Errors: {errors}")
         return 1 if missing or errors else 0
     finally:
-        for process in (worker, server):
+        # The worker finishes the job in hand on SIGTERM (extractions, coach refreshes queued
+        # by the writes): a bounded wait, then it is killed, never left behind.
+        for process in (server, worker):
             process.terminate()
-            process.wait(timeout=30)
+        for process in (server, worker):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
