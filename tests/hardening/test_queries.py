@@ -13,8 +13,9 @@ from django.test import Client
 from bilan.demo.services import demo_load
 
 PAGES = {
-    # session, user, dossier, objectives + their traces, journal, counts of the checklist ...
-    "": 16,
+    # session, user, dossier, objectives + their traces, the journal's first and last weeks
+    # (bounds, then each week's entries: never the whole journal), the checklist's counts ...
+    "": 18,
     "objectives/": 5,
     "journal/": 5,
     "plan/": 5,
@@ -46,3 +47,35 @@ def test_dossier_list_query_count(demo, django_assert_num_queries):
     client, _ = demo
     with django_assert_num_queries(3):
         assert client.get("/dossiers/").status_code == 200
+
+
+def test_the_home_page_reads_two_weeks_of_journal_however_long_it_is(
+    demo, django_assert_num_queries
+):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bilan.dossiers.models import JournalEntry
+
+    client, dossier = demo
+    JournalEntry.objects.bulk_create(
+        JournalEntry(
+            dossier=dossier, date=dossier.start_date + dt.timedelta(days=i % 100), text="x"
+        )
+        for i in range(300)
+    )
+    path = f"/dossiers/{dossier.pk}/"
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    assert len(queries) == PAGES[""]
+    journal_reads = [
+        q["sql"]
+        for q in queries
+        if 'FROM "dossiers_journalentry"' in q["sql"] and "LIMIT" not in q["sql"]
+    ]
+    # The bounds, then the first and the last week: no query without a date range.
+    assert len(journal_reads) == 3
+    assert all('"date" >=' in sql or "MIN(" in sql for sql in journal_reads)
