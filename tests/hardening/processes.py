@@ -19,9 +19,8 @@ PYTHON = sys.executable
 
 def bilan_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of a fresh deployment: settings from nothing but these variables."""
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("BILAN_") and k != "DATABASE_URL"
-    }
+    skipped = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BILAN_") and k not in skipped}
     env.update(
         DJANGO_SETTINGS_MODULE="bilan.settings",
         BILAN_DATA_DIR=str(data_dir),

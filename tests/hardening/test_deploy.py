@@ -22,8 +22,18 @@ PRODUCTION_ENV = {
 }
 
 
+def clean_env() -> dict[str, str]:
+    """This process's environment without Bilan's settings nor what the test session set
+    (the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which a deployment must not have)."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("BILAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+
+
 def deploy_check(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BILAN_")}
+    env = clean_env()
     env.update(extra)
     return subprocess.run(
         [sys.executable, "-m", "bilan", "check", "--deploy", "--fail-level", "WARNING"],
@@ -54,7 +64,7 @@ def test_the_production_settings_themselves():
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER, s.PASSWORD_HASHERS[0])"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BILAN_")}
+    env = clean_env()
     env["DJANGO_SETTINGS_MODULE"] = "bilan.settings"
     run = [sys.executable, "-c", "import django; django.setup();" + code]
     production = subprocess.run(
@@ -113,7 +123,7 @@ def test_templates_are_parsed_once_per_process_in_production():
         "from django.template import engines;"
         "print(type(engines['django'].engine.template_loaders[0]).__module__)"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BILAN_")}
+    env = clean_env()
     env["DJANGO_SETTINGS_MODULE"] = "bilan.settings"
     run = [sys.executable, "-c", "import django; django.setup();" + code]
     production = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
