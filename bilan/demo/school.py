@@ -10,7 +10,7 @@ from django.db import transaction
 from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier
 from bilan.schools.models import Cohort, Enrolment, Membership, Organisation, Programme
-from bilan.schools.services import enrolment_link
+from bilan.schools.services import enrolment_for_dossier, enrolment_link
 
 from . import content
 
@@ -60,18 +60,8 @@ def demo_school_load(*, user: User, dossier: Dossier) -> DemoSchool:
     cohort.referents.add(referent)
     enrolment = cohort.enrolments.filter(email__iexact=user.email).first()
     if enrolment is None:
-        enrolment = Enrolment.objects.create(
-            cohort=cohort,
-            email=user.email,
-            first_name=user.first_name,
-            last_name=user.last_name,
-            company=dossier.organisation,
-            service=dossier.service,
-            start_date=dossier.start_date,
-            end_date=dossier.end_date,
-            tutor_name=dossier.tutor_name,
-            tutor_email=dossier.tutor_email,
-            referent=referent,
+        enrolment = enrolment_for_dossier(
+            cohort=cohort, user=user, dossier=dossier, referent=referent
         )
     if enrolment.dossier_id is None and not Enrolment.objects.filter(dossier=dossier).exists():
         enrolment_link(enrolment, dossier)

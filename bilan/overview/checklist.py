@@ -27,14 +27,16 @@ MIN_TRANSVERSAL = 2
 MIN_AXES = 2
 
 
-def _n(singular: str, plural: str, n: int) -> str:
-    """``ngettext`` with French's rule for zero: "0 étape faite", like "1 étape faite".
+def _plural_count(n: int) -> int:
+    """The count to give ``ngettext`` so French keeps its rule for zero ("0 étape faite", like
+    "1 étape faite"): the French strings are the source (no French catalogue), so gettext's
+    default rule (plural unless n == 1) would otherwise apply to French as to English.
 
-    The French strings are the source (no French catalogue), so gettext's default rule (plural
-    unless n == 1) would apply to French as to English.
+    The calls stay ``ngettext("…", "…", _plural_count(n))``: `makemessages` only finds strings
+    passed to gettext's own names.
     """
     french = (get_language() or "fr").startswith("fr")
-    return ngettext(singular, plural, 1 if french and n == 0 else n) % {"n": n}
+    return 1 if french and n == 0 else n
 
 
 def _missing(parts: list[str]) -> str:
@@ -73,9 +75,9 @@ class Checklist:
     def headline(self) -> str:
         """ "1 étape faite sur 9": the count of done steps decides the plural."""
         done = self.done_count
-        return _n("%(n)d étape faite", "%(n)d étapes faites", done) + gettext(" sur %(total)d") % {
-            "total": len(self.available)
-        }
+        return ngettext("%(n)d étape faite", "%(n)d étapes faites", _plural_count(done)) % {
+            "n": done
+        } + gettext(" sur %(total)d") % {"total": len(self.available)}
 
     @property
     def percent(self) -> int:
@@ -94,16 +96,24 @@ def _traces_item(dossier: Dossier) -> ChecklistItem:
         hint=_("Mails-clés, comptes rendus, documents produits, remerciements."),
         available=True,
         done=total >= MIN_TRACES and linked > 0,
-        detail=_n("%(n)d trace", "%(n)d traces", total)
+        detail=ngettext("%(n)d trace", "%(n)d traces", _plural_count(total)) % {"n": total}
         + (
-            _n(", dont %(n)d liée à un objectif", ", dont %(n)d liées à un objectif", linked)
+            ngettext(
+                ", dont %(n)d liée à un objectif",
+                ", dont %(n)d liées à un objectif",
+                _plural_count(linked),
+            )
+            % {"n": linked}
             if total
             else ""
         ),
         url=reverse("evidence:list", args=[dossier.pk]),
         missing=_missing(
             [
-                _n("%(n)d trace de plus", "%(n)d traces de plus", MIN_TRACES - total)
+                ngettext(
+                    "%(n)d trace de plus", "%(n)d traces de plus", _plural_count(MIN_TRACES - total)
+                )
+                % {"n": MIN_TRACES - total}
                 if total < MIN_TRACES
                 else "",
                 gettext("une trace liée à un objectif") if not linked else "",
@@ -121,13 +131,15 @@ def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
             hint=_("Comparez ce que vous saviez en arrivant et ce que vous maîtrisez."),
             available=True,
             done=progress.skills_done,
-            detail=_n("%(n)d compétence", "%(n)d compétences", progress.total)
+            detail=ngettext("%(n)d compétence", "%(n)d compétences", _plural_count(progress.total))
+            % {"n": progress.total}
             + (
-                _n(
+                ngettext(
                     ", dont %(n)d sans exemple",
                     ", dont %(n)d sans exemple",
-                    progress.without_example,
+                    _plural_count(progress.without_example),
                 )
+                % {"n": progress.without_example}
                 if progress.without_example
                 else ""
             ),
@@ -138,11 +150,12 @@ def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
                     gettext("une compétence humaine (transversale ou comportementale)")
                     if not progress.human
                     else "",
-                    _n(
+                    ngettext(
                         "un exemple pour %(n)d compétence",
                         "un exemple pour %(n)d compétences",
-                        progress.without_example,
+                        _plural_count(progress.without_example),
                     )
+                    % {"n": progress.without_example}
                     if progress.without_example
                     else "",
                 ]
@@ -154,24 +167,34 @@ def _skills_items(dossier: Dossier) -> list[ChecklistItem]:
             hint=_("Dans vos propres mots."),
             available=True,
             done=progress.transversal_done,
-            detail=_n(
+            detail=ngettext(
                 "%(n)d compétence transversale",
                 "%(n)d compétences transversales",
-                progress.transversal,
+                _plural_count(progress.transversal),
             )
+            % {"n": progress.transversal}
             + ", "
-            + _n("%(n)d axe de progrès", "%(n)d axes de progrès", progress.axes),
+            + ngettext(
+                "%(n)d axe de progrès", "%(n)d axes de progrès", _plural_count(progress.axes)
+            )
+            % {"n": progress.axes},
             url=reverse("skills:feelings", args=[dossier.pk]),
             missing=_missing(
                 [
-                    _n(
+                    ngettext(
                         "%(n)d compétence transversale",
                         "%(n)d compétences transversales",
-                        MIN_TRANSVERSAL - progress.transversal,
+                        _plural_count(MIN_TRANSVERSAL - progress.transversal),
                     )
+                    % {"n": MIN_TRANSVERSAL - progress.transversal}
                     if progress.transversal < MIN_TRANSVERSAL
                     else "",
-                    _n("%(n)d axe de progrès", "%(n)d axes de progrès", MIN_AXES - progress.axes)
+                    ngettext(
+                        "%(n)d axe de progrès",
+                        "%(n)d axes de progrès",
+                        _plural_count(MIN_AXES - progress.axes),
+                    )
+                    % {"n": MIN_AXES - progress.axes}
                     if progress.axes < MIN_AXES
                     else "",
                 ]
@@ -188,15 +211,17 @@ def _feedback_item(dossier: Dossier) -> ChecklistItem:
         hint=_("Pour enrichir votre bilan et varier les perspectives."),
         available=True,
         done=answered >= MIN_FEEDBACK_ANSWERS,
-        detail=_n("%(n)d réponse reçue", "%(n)d réponses reçues", answered),
+        detail=ngettext("%(n)d réponse reçue", "%(n)d réponses reçues", _plural_count(answered))
+        % {"n": answered},
         url=reverse("feedback:requests", args=[dossier.pk]),
         missing=_missing(
             [
-                _n(
+                ngettext(
                     "%(n)d réponse de plus à vos demandes de retour",
                     "%(n)d réponses de plus à vos demandes de retour",
-                    MIN_FEEDBACK_ANSWERS - answered,
+                    _plural_count(MIN_FEEDBACK_ANSWERS - answered),
                 )
+                % {"n": MIN_FEEDBACK_ANSWERS - answered}
                 if answered < MIN_FEEDBACK_ANSWERS
                 else ""
             ]
@@ -253,7 +278,8 @@ def dossier_checklist(dossier: Dossier, *, summary: PlanSummary | None = None) -
             hint=_("Reprenez point par point ce qui était prévu."),
             available=True,
             done=bool(dossier.mission_text.strip()) and summary.total > 0,
-            detail=_n("%(n)d objectif", "%(n)d objectifs", summary.total),
+            detail=ngettext("%(n)d objectif", "%(n)d objectifs", _plural_count(summary.total))
+            % {"n": summary.total},
             url=objectives_url,
             missing=_missing(
                 [
@@ -270,7 +296,10 @@ def dossier_checklist(dossier: Dossier, *, summary: PlanSummary | None = None) -
             hint=_("Pour chaque objectif : ce qui a été fait, votre contribution."),
             available=True,
             done=summary.total > 0 and summary.reviewed == summary.total,
-            detail=_n("%(n)d objectif revu", "%(n)d objectifs revus", summary.reviewed)
+            detail=ngettext(
+                "%(n)d objectif revu", "%(n)d objectifs revus", _plural_count(summary.reviewed)
+            )
+            % {"n": summary.reviewed}
             + gettext(" sur %(total)d") % {"total": summary.total}
             if summary.total
             else "",
@@ -278,11 +307,12 @@ def dossier_checklist(dossier: Dossier, *, summary: PlanSummary | None = None) -
             missing=_missing(
                 [
                     gettext("des objectifs à revoir") if not summary.total else "",
-                    _n(
+                    ngettext(
                         "ce qui a été fait pour %(n)d objectif",
                         "ce qui a été fait pour %(n)d objectifs",
-                        summary.total - summary.reviewed,
+                        _plural_count(summary.total - summary.reviewed),
                     )
+                    % {"n": summary.total - summary.reviewed}
                     if summary.total > summary.reviewed
                     else "",
                 ]

@@ -12,7 +12,7 @@ from bilan.dossiers import services as dossier_services
 from bilan.dossiers.models import Dossier
 
 from .models import Cohort, Enrolment
-from .services import enrolment_link
+from .services import enrolment_for_dossier, enrolment_link
 
 
 class JoinRefused(ValidationError):
@@ -94,18 +94,7 @@ def cohort_join(
         data.setdefault("language", user.language or cohort.programme.organisation.default_language)
         dossier = dossier_services.dossier_create(owner=user, **data)
     if enrolment is None:
-        enrolment = Enrolment.objects.create(
-            cohort=cohort,
-            email=user.email,
-            first_name=user.first_name,
-            last_name=user.last_name,
-            company=dossier.organisation,
-            service=dossier.service,
-            start_date=dossier.start_date,
-            end_date=dossier.end_date,
-            tutor_name=dossier.tutor_name,
-            tutor_email=dossier.tutor_email,
-        )
+        enrolment = enrolment_for_dossier(cohort=cohort, user=user, dossier=dossier)
     enrolment_link(enrolment, dossier)
     if enrolment.invitation_token_hash:
         enrolment.invitation_token_hash = None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from bilan.accounts.models import User
 from bilan.dossiers.models import Dossier
 from bilan.feedback.services import round_update
 from bilan.skills.models import DossierFramework
 
-from .models import Enrolment, OrganisationFramework, OrganisationGrid
+from .models import Cohort, Enrolment, OrganisationFramework, OrganisationGrid
 
 
 def organisation_defaults_apply(dossier: Dossier, enrolment: Enrolment) -> None:
@@ -35,6 +36,26 @@ def organisation_defaults_apply(dossier: Dossier, enrolment: Enrolment) -> None:
             DossierFramework(dossier=dossier, framework_id=framework_id)
             for framework_id in framework_ids
         )
+
+
+def enrolment_for_dossier(
+    *, cohort: Cohort, user: User, dossier: Dossier, referent: User | None = None
+) -> Enrolment:
+    """A new enrolment of ``user`` in ``cohort`` carrying the dossier's internship details
+    (joining with a code, the demo): what a CSV row would have said."""
+    return Enrolment.objects.create(
+        cohort=cohort,
+        email=user.email,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        company=dossier.organisation,
+        service=dossier.service,
+        start_date=dossier.start_date,
+        end_date=dossier.end_date,
+        tutor_name=dossier.tutor_name,
+        tutor_email=dossier.tutor_email,
+        referent=referent,
+    )
 
 
 @transaction.atomic
