@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "bilan.overview",
     "bilan.schools",
     "bilan.demo",
+    "bilan.api",
+    # Only for its templates and static files: with it installed, the API's docs page serves
+    # the Swagger UI that ships inside the django-ninja wheel instead of loading it from a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +213,13 @@ BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
 BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
+
+# The HTTP API (/api/v1/): requests per token ("N/second|minute|hour|day"), page sizes, and how
+# often a token's "last used" date is written (a write per request would be wasted work).
+BILAN_API_RATE = env("BILAN_API_RATE", "600/hour")
+BILAN_API_PAGE_SIZE = env_int("BILAN_API_PAGE_SIZE", 50)
+BILAN_API_MAX_PAGE_SIZE = env_int("BILAN_API_MAX_PAGE_SIZE", 200)
+BILAN_API_LAST_USED_SECONDS = env_int("BILAN_API_LAST_USED_SECONDS", 60)
 
 SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

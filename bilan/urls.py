@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from bilan.api.urls import api_urlpatterns
 from bilan.core import views as core_views
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/career/", include("bilan.career.urls")),
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
+    path("", include("bilan.api.urls")),
+    *api_urlpatterns,
 ]
 
 handler400 = "bilan.core.views.bad_request"

@@ -1,0 +1,332 @@
+"""The endpoints of /api/v1/: read the organisation, its programmes, cohorts and interns; enrol
+interns in bulk; read what each intern shares with the school and the synthesis they handed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.http import parse_etags
+from ninja import Query, Router
+from pydantic import BaseModel
+
+from bilan.documents.docx_output import render_docx
+from bilan.documents.model import TRAME, TRAME_HEADINGS, Language
+from bilan.documents.pdf_output import render_pdf_with_pages
+from bilan.schools.models import Enrolment
+from bilan.synthesis.services import CONTENT_TYPES, synthesis_document
+
+from . import serialise
+from .auth import request_token, write_token
+from .errors import ApiError
+from .pagination import page
+from .schemas import (
+    CohortOut,
+    EnrolmentOut,
+    ErrorOut,
+    OrganisationOut,
+    Page,
+    ProgrammeOut,
+    StatusOut,
+    SynthesisOut,
+)
+from .services import api_access_log, api_enrolment_delete
+
+router = Router()
+
+# Every operation may answer these; the OpenAPI document says so, and the fuzzer checks it.
+ERRORS: dict[int, Any] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    404: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+WRITE_ERRORS: dict[int, Any] = {**ERRORS, 403: ErrorOut}
+
+
+def _limit(limit: int | None) -> int:
+    if limit is None:
+        return int(settings.BILAN_API_PAGE_SIZE)
+    return min(limit, int(settings.BILAN_API_MAX_PAGE_SIZE))
+
+
+def _aware(when: dt.datetime | None) -> dt.datetime | None:
+    if when is not None and timezone.is_naive(when):
+        return timezone.make_aware(when)
+    return when
+
+
+def item_response(request: HttpRequest, schema: type[BaseModel], data: Any) -> HttpResponse:
+    """The object as JSON with a strong ETag; 304 when the caller already has this version."""
+    body = schema.model_validate(data).model_dump(mode="json")
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.sha256(payload).hexdigest()[:40] + '"'
+    wanted = request.headers.get("If-None-Match", "")
+    # If-None-Match compares weakly: a W/ prefix the client (or a proxy) added still matches.
+    matches = {tag.removeprefix("W/") for tag in parse_etags(wanted)} if wanted else set()
+    if etag in matches or "*" in matches:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(payload, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _get(queryset: Any, pk: int) -> Any:
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise ApiError(404, "not_found")
+    return found
+
+
+# --- Organisations, programmes, cohorts ------------------------------------------------------
+
+
+@router.get(
+    "/organisations",
+    response={200: Page[OrganisationOut], **ERRORS},
+    summary="The token's organisation (a list of one)",
+    tags=["organisations"],
+)
+def organisations_list(
+    request: HttpRequest,
+    cursor: str | None = None,
+    limit: int | None = Query(None, ge=1),
+    updated_since: dt.datetime | None = None,
+) -> Any:
+    token = request_token(request)
+    queryset = serialise.organisations(token)
+    if updated_since:
+        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+    return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.organisation_out)
+
+
+@router.get(
+    "/organisations/{organisation_id}",
+    response={200: OrganisationOut, 304: None, **ERRORS},
+    tags=["organisations"],
+)
+def organisation_get(request: HttpRequest, organisation_id: int) -> Any:
+    found = _get(serialise.organisations(request_token(request)), organisation_id)
+    return item_response(request, OrganisationOut, serialise.organisation_out(found))
+
+
+@router.get("/programmes", response={200: Page[ProgrammeOut], **ERRORS}, tags=["programmes"])
+def programmes_list(
+    request: HttpRequest,
+    cursor: str | None = None,
+    limit: int | None = Query(None, ge=1),
+    updated_since: dt.datetime | None = None,
+) -> Any:
+    queryset = serialise.programmes(request_token(request))
+    if updated_since:
+        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+    return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.programme_out)
+
+
+@router.get(
+    "/programmes/{programme_id}",
+    response={200: ProgrammeOut, 304: None, **ERRORS},
+    tags=["programmes"],
+)
+def programme_get(request: HttpRequest, programme_id: int) -> Any:
+    found = _get(serialise.programmes(request_token(request)), programme_id)
+    return item_response(request, ProgrammeOut, serialise.programme_out(found))
+
+
+@router.get("/cohorts", response={200: Page[CohortOut], **ERRORS}, tags=["cohorts"])
+def cohorts_list(
+    request: HttpRequest,
+    cursor: str | None = None,
+    limit: int | None = Query(None, ge=1),
+    updated_since: dt.datetime | None = None,
+    programme: int | None = None,
+) -> Any:
+    queryset = serialise.cohorts(request_token(request))
+    if programme is not None:
+        queryset = queryset.filter(programme_id=programme)
+    if updated_since:
+        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+    return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.cohort_out)
+
+
+@router.get(
+    "/cohorts/{cohort_id}",
+    response={200: CohortOut, 304: None, **ERRORS},
+    tags=["cohorts"],
+)
+def cohort_get(request: HttpRequest, cohort_id: int) -> Any:
+    found = _get(serialise.cohorts(request_token(request)), cohort_id)
+    return item_response(request, CohortOut, serialise.cohort_out(found))
+
+
+# --- Enrolments ------------------------------------------------------------------------------
+
+
+@router.get("/enrolments", response={200: Page[EnrolmentOut], **ERRORS}, tags=["enrolments"])
+def enrolments_list(
+    request: HttpRequest,
+    cursor: str | None = None,
+    limit: int | None = Query(None, ge=1),
+    updated_since: dt.datetime | None = None,
+    cohort: int | None = None,
+    readiness_min: int | None = Query(None, ge=0, le=100),
+    readiness_max: int | None = Query(None, ge=0, le=100),
+) -> Any:
+    """Interns with their dossier status; `readiness_*` count an intern who has not joined as 0."""
+    queryset = serialise.enrolments(request_token(request))
+    if cohort is not None:
+        queryset = queryset.filter(cohort_id=cohort)
+    if readiness_min is not None:
+        queryset = queryset.filter(readiness_value__gte=readiness_min)
+    if readiness_max is not None:
+        queryset = queryset.filter(readiness_value__lte=readiness_max)
+    if updated_since:
+        queryset = queryset.filter(sync_at__gte=_aware(updated_since))
+    return page(
+        queryset,
+        cursor=cursor,
+        limit=_limit(limit),
+        field="sync_at",
+        serialise=serialise.enrolment_out,
+    )
+
+
+@router.get(
+    "/enrolments/{enrolment_id}",
+    response={200: EnrolmentOut, 304: None, **ERRORS},
+    tags=["enrolments"],
+)
+def enrolment_get(request: HttpRequest, enrolment_id: int) -> Any:
+    found = _get(serialise.enrolments(request_token(request)), enrolment_id)
+    return item_response(request, EnrolmentOut, serialise.enrolment_out(found))
+
+
+@router.delete(
+    "/enrolments/{enrolment_id}",
+    response={204: None, **WRITE_ERRORS},
+    summary="Remove an intern from their cohort (their dossier stays theirs)",
+    tags=["enrolments"],
+)
+def enrolment_delete(request: HttpRequest, enrolment_id: int) -> Any:
+    token = write_token(request)
+    found = _get(serialise.enrolments(token), enrolment_id)
+    api_enrolment_delete(enrolment=found)
+    return 204, None
+
+
+@router.get(
+    "/enrolments/{enrolment_id}/status",
+    response={200: StatusOut, 304: None, **ERRORS},
+    summary="Where the intern stands (only what they share with the school)",
+    tags=["enrolments"],
+)
+def enrolment_status(request: HttpRequest, enrolment_id: int) -> Any:
+    found = _get(serialise.enrolments(request_token(request)), enrolment_id)
+    status = serialise.status_out(found)
+    if status is None:
+        raise ApiError(404, "not_joined")
+    return item_response(request, StatusOut, status)
+
+
+# --- The submitted synthesis -----------------------------------------------------------------
+
+
+def _submitted(request: HttpRequest, enrolment_id: int) -> Enrolment:
+    token = request_token(request)
+    enrolment: Enrolment = _get(
+        serialise.enrolments(token).select_related("submitted_version__synthesis__dossier__owner"),
+        enrolment_id,
+    )
+    if enrolment.submitted_version is None or enrolment.dossier_id is None:
+        raise ApiError(404, "synthesis_not_submitted")
+    return enrolment
+
+
+@router.get(
+    "/enrolments/{enrolment_id}/synthesis",
+    response={200: SynthesisOut, 304: None, **ERRORS},
+    summary="The synthesis the intern handed in, by section",
+    tags=["synthesis"],
+)
+def synthesis_get(request: HttpRequest, enrolment_id: int) -> Any:
+    enrolment = _submitted(request, enrolment_id)
+    version = enrolment.submitted_version
+    assert version is not None
+    dossier = version.synthesis.dossier
+    language: Language = "en" if dossier.language == "en" else "fr"
+    headings = TRAME_HEADINGS[language]
+    data = {
+        "enrolment_id": enrolment.pk,
+        "version": version.number,
+        "language": language,
+        "sections": [
+            {"key": key, "heading": headings[key], "text": version.sections.get(key, "")}
+            for key in TRAME
+        ],
+        "submitted_at": enrolment.submitted_at,
+        "updated_at": enrolment.submitted_at or version.created_at,
+    }
+    api_access_log(token=request_token(request), enrolment=enrolment, what="synthesis")
+    return item_response(request, SynthesisOut, data)
+
+
+def _document(request: HttpRequest, enrolment_id: int, fmt: str) -> HttpResponse:
+    enrolment = _submitted(request, enrolment_id)
+    version = enrolment.submitted_version
+    assert version is not None
+    synthesis = version.synthesis
+    document = synthesis_document(
+        dossier=synthesis.dossier, version=version, condensed=synthesis.condensed
+    )
+    if fmt == "pdf":
+        content, _pages = render_pdf_with_pages(document, condensed=synthesis.condensed)
+    else:
+        content = render_docx(document)
+    api_access_log(token=request_token(request), enrolment=enrolment, what="synthesis")
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    filename = f"bilan-{enrolment.pk}-v{version.number}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _file_response(content_type: str) -> dict[str, Any]:
+    return {
+        "responses": {
+            "200": {
+                "description": "The document",
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
+
+
+@router.get(
+    "/enrolments/{enrolment_id}/synthesis/pdf",
+    response=ERRORS,
+    summary="The submitted synthesis as PDF",
+    tags=["synthesis"],
+    openapi_extra=_file_response(CONTENT_TYPES["pdf"]),
+)
+def synthesis_pdf(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    return _document(request, enrolment_id, "pdf")
+
+
+@router.get(
+    "/enrolments/{enrolment_id}/synthesis/docx",
+    response=ERRORS,
+    summary="The submitted synthesis as DOCX",
+    tags=["synthesis"],
+    openapi_extra=_file_response(CONTENT_TYPES["docx"]),
+)
+def synthesis_docx(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    return _document(request, enrolment_id, "docx")
