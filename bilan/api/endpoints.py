@@ -30,6 +30,7 @@ from .schemas import (
     CohortOut,
     EnrolmentOut,
     ErrorOut,
+    IsoDateTime,
     OrganisationOut,
     Page,
     ProgrammeOut,
@@ -100,7 +101,7 @@ def organisations_list(
     request: HttpRequest,
     cursor: str | None = None,
     limit: int | None = Query(None, ge=1),
-    updated_since: dt.datetime | None = None,
+    updated_since: IsoDateTime | None = None,
 ) -> Any:
     token = request_token(request)
     queryset = serialise.organisations(token)
@@ -124,7 +125,7 @@ def programmes_list(
     request: HttpRequest,
     cursor: str | None = None,
     limit: int | None = Query(None, ge=1),
-    updated_since: dt.datetime | None = None,
+    updated_since: IsoDateTime | None = None,
 ) -> Any:
     queryset = serialise.programmes(request_token(request))
     if updated_since:
@@ -147,7 +148,7 @@ def cohorts_list(
     request: HttpRequest,
     cursor: str | None = None,
     limit: int | None = Query(None, ge=1),
-    updated_since: dt.datetime | None = None,
+    updated_since: IsoDateTime | None = None,
     programme: int | None = None,
 ) -> Any:
     queryset = serialise.cohorts(request_token(request))
@@ -176,7 +177,7 @@ def enrolments_list(
     request: HttpRequest,
     cursor: str | None = None,
     limit: int | None = Query(None, ge=1),
-    updated_since: dt.datetime | None = None,
+    updated_since: IsoDateTime | None = None,
     cohort: int | None = None,
     readiness_min: int | None = Query(None, ge=0, le=100),
     readiness_max: int | None = Query(None, ge=0, le=100),
@@ -220,7 +221,7 @@ def enrolment_delete(request: HttpRequest, enrolment_id: int) -> Any:
     token = write_token(request)
     found = _get(serialise.enrolments(token), enrolment_id)
     api_enrolment_delete(enrolment=found)
-    return 204, None
+    return HttpResponse(status=204)
 
 
 @router.get(

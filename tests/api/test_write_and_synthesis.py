@@ -1,0 +1,90 @@
+"""Deleting an enrolment (write scope, own organisation only) and the submitted synthesis."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from bilan.dossiers.models import Dossier
+from bilan.schools.models import AccessLog, Enrolment
+from bilan.synthesis import services as synthesis_services
+
+
+def test_write_token_deletes_an_enrolment_and_keeps_the_dossier(api, school, enrolled):
+    dossier_id = enrolled.dossier_id
+    response = api.delete(f"/enrolments/{enrolled.pk}", school.write)
+    assert response.status_code == 204
+    assert not Enrolment.objects.filter(pk=enrolled.pk).exists()
+    assert Dossier.objects.filter(pk=dossier_id).exists()
+    again = api.delete(f"/enrolments/{enrolled.pk}", school.write)
+    assert again.status_code == 404
+
+
+def test_another_organisations_write_token_changes_nothing(api, school, other, enrolled):
+    before = list(Enrolment.objects.order_by("pk").values())
+    response = api.delete(f"/enrolments/{enrolled.pk}", other.write)
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    assert list(Enrolment.objects.order_by("pk").values()) == before
+
+
+@pytest.fixture
+def submitted(enrolled):
+    version = synthesis_services.synthesis_generate(dossier=enrolled.dossier)
+    Enrolment.objects.filter(pk=enrolled.pk).update(
+        submitted_version=version, submitted_at=timezone.now()
+    )
+    # The intern keeps writing: the school still reads the version handed in.
+    synthesis = version.synthesis
+    synthesis_services.synthesis_save(
+        synthesis=synthesis, sections={**version.sections, "missions": "Brouillon ultérieur"}
+    )
+    enrolled.refresh_from_db()
+    return enrolled, version
+
+
+def test_submitted_synthesis_as_json_with_etag_and_access_log(api, school, submitted):
+    enrolment, version = submitted
+    response = api.get(f"/enrolments/{enrolment.pk}/synthesis", school.read)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["version"] == version.number
+    assert body["language"] == "fr"
+    texts = {s["key"]: s["text"] for s in body["sections"]}
+    assert texts == {key: version.sections.get(key, "") for key in texts}
+    assert "Brouillon ultérieur" not in response.content.decode()
+    log = AccessLog.objects.get(dossier=enrolment.dossier)
+    assert log.what == "synthesis" and log.actor is None and "Lecture" in log.actor_label
+    assert api.get(
+        f"/enrolments/{enrolment.pk}/synthesis", school.read, HTTP_IF_NONE_MATCH=response["ETag"]
+    ).status_code == 304
+    status = api.get(f"/enrolments/{enrolment.pk}/status", school.read).json()
+    assert status["synthesis_submitted"] is True and status["synthesis_submitted_at"]
+
+
+def test_submitted_synthesis_as_pdf_and_docx(api, school, submitted):
+    enrolment, version = submitted
+    pdf = api.get(f"/enrolments/{enrolment.pk}/synthesis/pdf", school.read)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert f"-v{version.number}.pdf" in pdf["Content-Disposition"]
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Bilan de fin de stage" in text
+    assert "Brouillon ultérieur" not in text
+    word = api.get(f"/enrolments/{enrolment.pk}/synthesis/docx", school.read)
+    assert word.status_code == 200
+    paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs)
+    assert "Bilan de fin de stage" in paragraphs and "Brouillon ultérieur" not in paragraphs
+    assert AccessLog.objects.filter(dossier=enrolment.dossier, what="synthesis").count() == 2
+
+
+def test_no_synthesis_before_it_is_handed_in(api, school, enrolled, invited):
+    for enrolment in (enrolled, invited):
+        for suffix in ("", "/pdf", "/docx"):
+            response = api.get(f"/enrolments/{enrolment.pk}/synthesis{suffix}", school.read,
+                                HTTP_ACCEPT_LANGUAGE="en")
+            assert response.status_code == 404
+            assert response.json()["code"] == "synthesis_not_submitted"
+    assert not AccessLog.objects.exists()
