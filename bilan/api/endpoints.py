@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import parse_etags
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from pydantic import BaseModel
 
 from bilan.documents.docx_output import render_docx
@@ -40,6 +40,10 @@ from .schemas import (
 from .services import api_access_log, api_enrolment_delete
 
 router = Router()
+
+# The documented example is also what the fuzzer tries first (tests/api/test_schemathesis.py
+# creates objects with this id), so it reaches real objects, not only 404s.
+ObjectId = Annotated[int, Path(example=1)]
 
 # Every operation may answer these; the OpenAPI document says so, and the fuzzer checks it.
 ERRORS: dict[int, Any] = {
@@ -115,7 +119,7 @@ def organisations_list(
     response={200: OrganisationOut, 304: None, **ERRORS},
     tags=["organisations"],
 )
-def organisation_get(request: HttpRequest, organisation_id: int) -> Any:
+def organisation_get(request: HttpRequest, organisation_id: ObjectId) -> Any:
     found = _get(serialise.organisations(request_token(request)), organisation_id)
     return item_response(request, OrganisationOut, serialise.organisation_out(found))
 
@@ -138,7 +142,7 @@ def programmes_list(
     response={200: ProgrammeOut, 304: None, **ERRORS},
     tags=["programmes"],
 )
-def programme_get(request: HttpRequest, programme_id: int) -> Any:
+def programme_get(request: HttpRequest, programme_id: ObjectId) -> Any:
     found = _get(serialise.programmes(request_token(request)), programme_id)
     return item_response(request, ProgrammeOut, serialise.programme_out(found))
 
@@ -164,7 +168,7 @@ def cohorts_list(
     response={200: CohortOut, 304: None, **ERRORS},
     tags=["cohorts"],
 )
-def cohort_get(request: HttpRequest, cohort_id: int) -> Any:
+def cohort_get(request: HttpRequest, cohort_id: ObjectId) -> Any:
     found = _get(serialise.cohorts(request_token(request)), cohort_id)
     return item_response(request, CohortOut, serialise.cohort_out(found))
 
@@ -206,7 +210,7 @@ def enrolments_list(
     response={200: EnrolmentOut, 304: None, **ERRORS},
     tags=["enrolments"],
 )
-def enrolment_get(request: HttpRequest, enrolment_id: int) -> Any:
+def enrolment_get(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     found = _get(serialise.enrolments(request_token(request)), enrolment_id)
     return item_response(request, EnrolmentOut, serialise.enrolment_out(found))
 
@@ -217,7 +221,7 @@ def enrolment_get(request: HttpRequest, enrolment_id: int) -> Any:
     summary="Remove an intern from their cohort (their dossier stays theirs)",
     tags=["enrolments"],
 )
-def enrolment_delete(request: HttpRequest, enrolment_id: int) -> Any:
+def enrolment_delete(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     token = write_token(request)
     found = _get(serialise.enrolments(token), enrolment_id)
     api_enrolment_delete(enrolment=found)
@@ -230,7 +234,7 @@ def enrolment_delete(request: HttpRequest, enrolment_id: int) -> Any:
     summary="Where the intern stands (only what they share with the school)",
     tags=["enrolments"],
 )
-def enrolment_status(request: HttpRequest, enrolment_id: int) -> Any:
+def enrolment_status(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     found = _get(serialise.enrolments(request_token(request)), enrolment_id)
     status = serialise.status_out(found)
     if status is None:
@@ -258,7 +262,7 @@ def _submitted(request: HttpRequest, enrolment_id: int) -> Enrolment:
     summary="The synthesis the intern handed in, by section",
     tags=["synthesis"],
 )
-def synthesis_get(request: HttpRequest, enrolment_id: int) -> Any:
+def synthesis_get(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     enrolment = _submitted(request, enrolment_id)
     version = enrolment.submitted_version
     assert version is not None
@@ -318,7 +322,7 @@ def _file_response(content_type: str) -> dict[str, Any]:
     tags=["synthesis"],
     openapi_extra=_file_response(CONTENT_TYPES["pdf"]),
 )
-def synthesis_pdf(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+def synthesis_pdf(request: HttpRequest, enrolment_id: ObjectId) -> HttpResponse:
     return _document(request, enrolment_id, "pdf")
 
 
@@ -329,5 +333,5 @@ def synthesis_pdf(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     tags=["synthesis"],
     openapi_extra=_file_response(CONTENT_TYPES["docx"]),
 )
-def synthesis_docx(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+def synthesis_docx(request: HttpRequest, enrolment_id: ObjectId) -> HttpResponse:
     return _document(request, enrolment_id, "docx")

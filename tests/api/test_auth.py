@@ -43,7 +43,10 @@ def test_revoked_token_is_refused_everywhere(api, school):
 def test_messages_follow_accept_language(api, school):
     french = api.get("/cohorts", "bilan_nope", HTTP_ACCEPT_LANGUAGE="fr")
     english = api.get("/cohorts", "bilan_nope", HTTP_ACCEPT_LANGUAGE="en")
-    assert french.json() == {"code": "token_invalid", "message": "Jeton d'API inconnu ou mal formé."}
+    assert french.json() == {
+        "code": "token_invalid",
+        "message": "Jeton d'API inconnu ou mal formé.",
+    }
     assert english.json() == {"code": "token_invalid", "message": "Unknown or malformed API token."}
     assert english["Content-Language"] == "en"
 

@@ -53,8 +53,9 @@ def test_another_organisations_objects_are_not_found(api, school, other, rival_e
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
     # ...exactly as an id that does not exist at all.
-    missing = api.get(path.format(organisation=999, programme=999, cohort=999, enrolment=999),
-                      school.write)
+    missing = api.get(
+        path.format(organisation=999, programme=999, cohort=999, enrolment=999), school.write
+    )
     assert missing.status_code == 404 and missing.json() == response.json()
 
 
@@ -102,16 +103,24 @@ def test_etag_and_if_none_match(api, school, enrolled):
     changed = api.get(path, school.read, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert changed.json()["status"]["readiness"] == 80
-    for item in (f"/cohorts/{school.cohort.pk}", f"/programmes/{school.programme.pk}",
-                 f"/organisations/{school.organisation.pk}", f"{path}/status"):
+    for item in (
+        f"/cohorts/{school.cohort.pk}",
+        f"/programmes/{school.programme.pk}",
+        f"/organisations/{school.organisation.pk}",
+        f"{path}/status",
+    ):
         tag = api.get(item, school.read)["ETag"]
         assert api.get(item, school.read, HTTP_IF_NONE_MATCH=tag).status_code == 304
 
 
 def _many(school, count: int) -> list[Enrolment]:
     return [
-        Enrolment.objects.create(cohort=school.cohort, email=f"intern{n}@example.org",
-                                 first_name=f"I{n}", last_name="Test")
+        Enrolment.objects.create(
+            cohort=school.cohort,
+            email=f"intern{n}@example.org",
+            first_name=f"I{n}",
+            last_name="Test",
+        )
         for n in range(count)
     ]
 
@@ -152,7 +161,9 @@ def test_forged_or_broken_cursor_is_400(api, school):
 
 
 def test_filters(api, school, enrolled, invited):
-    other_cohort = Cohort.objects.create(programme=school.programme, name="Autre", join_code="AUTRE1")
+    other_cohort = Cohort.objects.create(
+        programme=school.programme, name="Autre", join_code="AUTRE1"
+    )
     elsewhere = Enrolment.objects.create(cohort=other_cohort, email="zoe@example.org")
 
     def ids(query):
@@ -182,7 +193,9 @@ def test_filters(api, school, enrolled, invited):
     assert {c["id"] for c in cohorts} == {school.cohort.pk, other_cohort.pk}
     programmes = api.get(f"/programmes?updated_since={since}", school.read).json()["items"]
     assert programmes == []
-    Programme.objects.filter(pk=school.programme.pk).update(updated_at=later + dt.timedelta(hours=1))
+    Programme.objects.filter(pk=school.programme.pk).update(
+        updated_at=later + dt.timedelta(hours=1)
+    )
     programmes = api.get(f"/programmes?updated_since={since}", school.read).json()["items"]
     assert [p["id"] for p in programmes] == [school.programme.pk]
 

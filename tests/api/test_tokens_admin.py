@@ -32,7 +32,10 @@ def test_admin_creates_a_token_shown_once(school, api):
     assert secret.startswith("bilan_") and secret in response.content.decode()
     token = api_token_resolve(secret)
     assert (token.name, token.scope, token.organisation, token.created_by) == (
-        "ERP stages", "write", school.organisation, school.admin,
+        "ERP stages",
+        "write",
+        school.organisation,
+        school.admin,
     )
     assert api.get("/cohorts", secret).status_code == 200
     # Never again: the list shows names, not secrets.
@@ -42,8 +45,11 @@ def test_admin_creates_a_token_shown_once(school, api):
 def test_bad_input_creates_nothing(school):
     client = _login(school.admin)
     before = ApiToken.objects.count()
-    response = client.post(f"/schools/{school.organisation.pk}/api-tokens/",
-                           {"name": "", "scope": "admin"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        f"/schools/{school.organisation.pk}/api-tokens/",
+        {"name": "", "scope": "admin"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 400
     assert response.context["secret"] is None
     assert ApiToken.objects.count() == before
@@ -57,14 +63,18 @@ def test_admin_revokes_a_token(school, api):
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert api.get("/cohorts", school.write).json()["code"] == "token_revoked"
-    assert "révoqué le" in client.get(f"/schools/{school.organisation.pk}/api-tokens/").content.decode()
+    assert (
+        "révoqué le"
+        in client.get(f"/schools/{school.organisation.pk}/api-tokens/").content.decode()
+    )
 
 
 def test_others_get_404_and_change_nothing(school, other):
     token = api_token_resolve(school.write)
     referent = make_user("referent@example.org")
-    Membership.objects.create(organisation=school.organisation, user=referent,
-                              role=Membership.Role.REFERENT)
+    Membership.objects.create(
+        organisation=school.organisation, user=referent, role=Membership.Role.REFERENT
+    )
     for user in (other.admin, referent):
         client = _login(user)
         base = f"/schools/{school.organisation.pk}/api-tokens/"
@@ -73,9 +83,10 @@ def test_others_get_404_and_change_nothing(school, other):
         assert client.post(f"{base}{token.pk}/revoke/").status_code == 404
     # The other admin cannot revoke our token through their own organisation's page either.
     client = _login(other.admin)
-    assert client.post(
-        f"/schools/{other.organisation.pk}/api-tokens/{token.pk}/revoke/"
-    ).status_code == 404
+    assert (
+        client.post(f"/schools/{other.organisation.pk}/api-tokens/{token.pk}/revoke/").status_code
+        == 404
+    )
     token.refresh_from_db()
     assert token.revoked_at is None
     assert ApiToken.objects.filter(organisation=school.organisation).count() == 2
@@ -114,8 +125,9 @@ def test_command_needs_an_admin_and_one_organisation(school, other, capsys):
         call_command("api_token", "create", school.admin.email)
     # Not theirs: refused too.
     with pytest.raises(CommandError, match="not an admin"):
-        call_command("api_token", "create", school.admin.email, "--organisation",
-                     str(other.organisation.pk))
+        call_command(
+            "api_token", "create", school.admin.email, "--organisation", str(other.organisation.pk)
+        )
     assert ApiToken.objects.count() == before
     call_command("api_token", "create", school.admin.email, "--organisation", str(second.pk))
     token = api_token_resolve(capsys.readouterr().out.strip())

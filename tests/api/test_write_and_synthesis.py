@@ -58,9 +58,14 @@ def test_submitted_synthesis_as_json_with_etag_and_access_log(api, school, submi
     assert "Brouillon ultérieur" not in response.content.decode()
     log = AccessLog.objects.get(dossier=enrolment.dossier)
     assert log.what == "synthesis" and log.actor is None and "Lecture" in log.actor_label
-    assert api.get(
-        f"/enrolments/{enrolment.pk}/synthesis", school.read, HTTP_IF_NONE_MATCH=response["ETag"]
-    ).status_code == 304
+    assert (
+        api.get(
+            f"/enrolments/{enrolment.pk}/synthesis",
+            school.read,
+            HTTP_IF_NONE_MATCH=response["ETag"],
+        ).status_code
+        == 304
+    )
     status = api.get(f"/enrolments/{enrolment.pk}/status", school.read).json()
     assert status["synthesis_submitted"] is True and status["synthesis_submitted_at"]
 
@@ -83,8 +88,11 @@ def test_submitted_synthesis_as_pdf_and_docx(api, school, submitted):
 def test_no_synthesis_before_it_is_handed_in(api, school, enrolled, invited):
     for enrolment in (enrolled, invited):
         for suffix in ("", "/pdf", "/docx"):
-            response = api.get(f"/enrolments/{enrolment.pk}/synthesis{suffix}", school.read,
-                                HTTP_ACCEPT_LANGUAGE="en")
+            response = api.get(
+                f"/enrolments/{enrolment.pk}/synthesis{suffix}",
+                school.read,
+                HTTP_ACCEPT_LANGUAGE="en",
+            )
             assert response.status_code == 404
             assert response.json()["code"] == "synthesis_not_submitted"
     assert not AccessLog.objects.exists()
