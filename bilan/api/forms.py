@@ -8,7 +8,7 @@ from .models import ApiToken
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label=_("Nom"),
+        label=_("Nom du jeton"),
         max_length=100,
         help_text=_("Le système qui l'utilisera, par exemple « Apogée » ou « ERP stages »."),
     )
