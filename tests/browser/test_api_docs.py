@@ -49,7 +49,8 @@ def test_token_page_on_a_phone(live_server, page, axe, lang, tmp_path):
     axe.check(page)
     page.locator("#id_name").fill("ERP stages")
     page.locator("select[name=scope]").select_option("write")
-    page.get_by_role("button", name="Créer le jeton" if lang == "fr" else "Create the token").click()
+    create = "Créer le jeton" if lang == "fr" else "Create the token"
+    page.get_by_role("button", name=create).click()
     secret = page.locator("#new-token").input_value()
     axe.check(page)
     page.screenshot(path=str(tmp_path / f"tokens-{lang}.png"), full_page=True)
