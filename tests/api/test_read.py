@@ -215,3 +215,12 @@ def test_referent_email_and_unknown_api_address(api, school, invited):
     )
     response = api.get("/no/such/thing", school.read)
     assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+def test_wrong_method_is_a_json_405_with_allow(client, school):
+    response = client.put(
+        "/api/v1/enrolments", HTTP_AUTHORIZATION=f"Bearer {school.write}", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert response["Allow"] == "GET"
