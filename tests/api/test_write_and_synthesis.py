@@ -96,3 +96,14 @@ def test_no_synthesis_before_it_is_handed_in(api, school, enrolled, invited):
             assert response.status_code == 404
             assert response.json()["code"] == "synthesis_not_submitted"
     assert not AccessLog.objects.exists()
+
+
+def test_writes_need_no_csrf_token_only_the_bearer(school, invited):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.delete(
+        f"/api/v1/enrolments/{invited.pk}", HTTP_AUTHORIZATION=f"Bearer {school.write}"
+    )
+    assert response.status_code == 204
+    assert not Enrolment.objects.filter(pk=invited.pk).exists()
