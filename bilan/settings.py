@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bilan.feedback",
     "bilan.meeting",
     "bilan.career",
+    "bilan.rehearsal",
     "bilan.overview",
     "bilan.schools",
     "bilan.demo",
@@ -213,6 +214,14 @@ BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
 BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
+
+# Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
+# its internship ends, unless the organisation sets its own period (default two years). The
+# settings pages take a framework CSV of at most BILAN_ORG_FRAMEWORK_BYTES and grids of at most
+# BILAN_ORG_GRID_CRITERIA criteria.
+BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 730)
+BILAN_ORG_FRAMEWORK_BYTES = env_int("BILAN_ORG_FRAMEWORK_BYTES", 2 * 1024 * 1024)
+BILAN_ORG_GRID_CRITERIA = env_int("BILAN_ORG_GRID_CRITERIA", 60)
 
 # The HTTP API (/api/v1/): requests per token ("N/second|minute|hour|day"), page sizes, and how
 # often a token's "last used" date is written (a write per request would be wasted work).

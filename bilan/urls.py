@@ -18,8 +18,10 @@ urlpatterns = [
     path("f/", include("bilan.feedback.public_urls")),
     path("dossiers/<int:dossier_id>/meeting/", include("bilan.meeting.urls")),
     path("dossiers/<int:dossier_id>/career/", include("bilan.career.urls")),
+    path("dossiers/<int:dossier_id>/rehearsal/", include("bilan.rehearsal.urls")),
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
+    path("", include("bilan.schools.urls_orgsettings")),
     path("", include("bilan.api.urls")),
     *api_urlpatterns,
 ]

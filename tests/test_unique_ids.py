@@ -29,6 +29,7 @@ from bilan.evidence.models import MailboxImport, Trace
 from bilan.feedback.models import Answer, Discovery, FeedbackRequest
 from bilan.meeting.models import Question, Record
 from bilan.meeting.services import TOKEN_PURPOSE
+from bilan.rehearsal.models import Note as RehearsalNote
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -152,6 +153,11 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "token_id": lambda: None,
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
+        "target_kind": lambda: "objective",
+        "target_id": lambda: _first(dossier.objectives.all()),
+        "note_id": lambda: _first(RehearsalNote.objects.filter(dossier=dossier)),
+        # School staff pages: the demo intern is not staff (tests/schools covers them).
+        "cohort_id": lambda: None,
         "fmt": lambda: "html",
         # The demo dossier belongs to no school: the school's pages are walked in tests/schools.
         "organisation_id": lambda: None,

@@ -10,26 +10,63 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bilan.core.forms import form_add_errors
+from bilan.documents.model import Language
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
+from bilan.evidence.models import Proof, Trace
+from bilan.evidence.proofs import ProofIndex, proof_source, proofs_for_output
+from bilan.skills.models import Example
 
 from . import services
 from .access import cv_line_for_user
 from .forms import AboutForm, CvLineEditForm, CvLineForm, LetterForm
 
 
+def _proof_lines(
+    proofs: ProofIndex, example_id: int | None, skills_of: dict[int, list[int]]
+) -> list[tuple[str, Trace]]:
+    """On screen only: the proofs behind a CV line or a story, cited as the synthesis does."""
+    if example_id is None:
+        return []
+    backing = proofs.of("example", example_id) or [
+        proof
+        for skill_id in skills_of.get(example_id, [])
+        for proof in proofs.of("skill", skill_id)
+    ]
+    language: Language = "en" if (get_language() or "fr").startswith("en") else "fr"
+    return [(proof_source(proof.trace, language), proof.trace) for proof in backing[:3]]
+
+
+def _skills_by_example(dossier: Dossier) -> dict[int, list[int]]:
+    pairs = Example.skills.through.objects.filter(example__dossier=dossier).values_list(
+        "example_id", "dossierskill_id"
+    )
+    found: dict[int, list[int]] = {}
+    for example_id, skill_id in pairs:
+        found.setdefault(example_id, []).append(skill_id)
+    return found
+
+
 def _index(request: HttpRequest, dossier: Dossier, **forms: Any) -> HttpResponse:
     bound = [form for form in forms.values() if form.is_bound and form.errors]
     letter = services.career_letter(dossier=dossier)
+    proofs = proofs_for_output(dossier=dossier, output=Proof.Output.CV)
+    skills_of = _skills_by_example(dossier) if proofs.all else {}
+    lines = services.cv_lines(dossier=dossier)
+    stories = services.career_stories(dossier=dossier)
     context = {
         "dossier": dossier,
-        "lines": services.cv_lines(dossier=dossier),
+        "lines": [(line, _proof_lines(proofs, line.example_id, skills_of)) for line in lines],
+        "stories_with_proofs": [
+            (story, _proof_lines(proofs, story.example.pk, skills_of)) for story in stories
+        ],
         "proposals": services.cv_lines_propose(dossier=dossier),
-        "stories": services.career_stories(dossier=dossier),
+        "stories": stories,
         "line_form": forms.get("line_form") or CvLineForm(dossier_id=dossier.pk),
         "about_form": forms.get("about_form")
         or AboutForm(initial={"about": services.career_about(dossier=dossier)}),

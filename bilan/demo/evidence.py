@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bilan.dossiers.models import Dossier
+from bilan.dossiers.models import Dossier, Objective
 from bilan.evidence import services as evidence
 from bilan.evidence.models import Trace
+from bilan.evidence.proofs import ProofChoice, ProofTarget, excerpt_default, proofs_save
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -126,3 +127,29 @@ def demo_traces_link(*, dossier: Dossier) -> None:
         elif trace.source == Trace.Source.MAILBOX:
             kind = Trace.Kind.FEEDBACK if "merci" in text else Trace.Kind.EMAIL
         evidence.trace_update(trace=trace, objectives=linked, kind=kind)
+
+
+def demo_proofs_choose(*, dossier: Dossier) -> None:
+    """Back what the demo claims: each reviewed objective by its first linked trace, the first
+    example by the thanks received; the synthesis generated next cites them."""
+    objectives = dossier.objectives.exclude(
+        status__in=[Objective.Status.PLANNED, Objective.Status.DROPPED]
+    ).prefetch_related("traces")
+    for objective in objectives:
+        trace = next(iter(objective.traces.all()), None)
+        if trace is not None:
+            proofs_save(
+                dossier=dossier,
+                target=ProofTarget("objective", objective),
+                choices=[ProofChoice(trace.pk, excerpt_default(trace))],
+            )
+    thanks = dossier.traces.filter(
+        kind__in=[Trace.Kind.FEEDBACK, Trace.Kind.RECOMMENDATION]
+    ).first()
+    example = dossier.examples.first()
+    if thanks is not None and example is not None:
+        proofs_save(
+            dossier=dossier,
+            target=ProofTarget("example", example),
+            choices=[ProofChoice(thanks.pk, excerpt_default(thanks))],
+        )

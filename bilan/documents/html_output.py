@@ -11,6 +11,7 @@ import base64
 import re
 from html import escape
 
+from bilan.documents.citations import shorten_citations
 from bilan.documents.labels import LABELS
 from bilan.documents.limits import DEFAULT_MAX_WORDS, check_size
 from bilan.documents.model import Block, BulletList, Document, Run, Section
@@ -25,6 +26,8 @@ def render_html(
     Raises :class:`~bilan.documents.limits.DocumentTooLarge` beyond ``max_words``.
     """
     check_size(document, max_words=max_words)
+    if condensed:
+        document = shorten_citations(document)
     css = print_css(CONDENSED if condensed else NORMAL, with_footer_text=bool(document.footer))
     head = [
         '<meta charset="utf-8">',

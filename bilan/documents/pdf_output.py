@@ -21,12 +21,17 @@ def render_pdf_with_pages(
     document: Document, *, condensed: bool = False, max_words: int = DEFAULT_MAX_WORDS
 ) -> tuple[bytes, int]:
     """The PDF and its page count, read from WeasyPrint's own layout rather than re-parsed."""
+    html = render_html(document, condensed=condensed, max_words=max_words)
+    return html_to_pdf_with_pages(html)
+
+
+def html_to_pdf_with_pages(html: str) -> tuple[bytes, int]:
+    """Any self-contained HTML page (styles inline, images as data: URIs) as a PDF."""
     # Imported here: WeasyPrint loads Pango through cffi, which the HTML and Markdown paths,
     # and every process that never renders a PDF, should not pay for.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    html = render_html(document, condensed=condensed, max_words=max_words)
     # The only resource a document may reference is its own data: URI chart. Refusing every
     # other scheme means an SVG pointing at file:///etc/passwd or an intranet URL fetches
     # nothing.

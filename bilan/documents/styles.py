@@ -80,6 +80,8 @@ dl.meta { columns: 2; column-gap: 2em; margin: 0; padding: 0.4em 0; font-size: 0
 section.section { margin-top: $section_gap; }
 /* The chart floats beside its own section only: the next section starts below it. */
 section.section + section.section { clear: both; }
+/* The meeting pack's evidence annex is a page of its own, after the synthesis. */
+#section-annex { break-before: page; page-break-before: always; }
 h2 { font-size: $heading_size; line-height: 1.25; margin: 0 0 $block_gap; color: #1f3a5f;
   border-bottom: 0.6pt solid #c5cfdb; padding-bottom: 0.1em;
   break-after: avoid; page-break-after: avoid; }

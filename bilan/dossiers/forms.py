@@ -176,7 +176,14 @@ class JournalEntryForm(forms.ModelForm):
 class WeeksForm(forms.ModelForm):
     first_week_note = LimitedTextField(label=_("Ce que je savais faire en arrivant"))
     mastered_now = LimitedTextField(label=_("Ce que je maîtrise désormais"))
+    autonomy_gained = LimitedTextField(
+        label=_("Ce que le stage m'a apporté en autonomie et en responsabilités"),
+        help_text=_(
+            "Par exemple : ce que l'on vous a confié seul, les décisions que vous avez prises, "
+            "qui comptait sur vous."
+        ),
+    )
 
     class Meta:
         model = Dossier
-        fields = ["first_week_note", "mastered_now"]
+        fields = ["first_week_note", "mastered_now", "autonomy_gained"]

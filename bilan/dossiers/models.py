@@ -52,6 +52,14 @@ class Dossier(models.Model):
     )
     first_week_note = models.TextField(_("ce que je savais faire en arrivant"), blank=True)
     mastered_now = models.TextField(_("ce que je maîtrise désormais"), blank=True)
+    # A database default too: rows written by code that predates the column (old migrations
+    # replayed in tests, a second app process during a deploy) still get a value.
+    autonomy_gained = models.TextField(
+        _("ce que le stage m'a apporté en autonomie et en responsabilités"),
+        blank=True,
+        default="",
+        db_default="",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

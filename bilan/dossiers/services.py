@@ -67,9 +67,9 @@ def dossier_create(*, owner: User, **data: Any) -> Dossier:
 
 @transaction.atomic
 def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
-    fields = [*DOSSIER_FIELDS, "first_week_note", "mastered_now"]
+    fields = [*DOSSIER_FIELDS, "first_week_note", "mastered_now", "autonomy_gained"]
     model_update(instance=dossier, fields=fields, data=data)
-    if "first_week_note" in data or "mastered_now" in data:
+    if {"first_week_note", "mastered_now", "autonomy_gained"} & data.keys():
         dossier_texts_changed(dossier_id=dossier.pk)
     return dossier
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from bilan.accounts.models import User
 from bilan.dossiers.access import dossier_for_user
+from bilan.dossiers.models import Objective
+from bilan.skills.models import DossierSkill, Example, Highlight
 
 from .models import MailboxImport, Trace
+from .proofs import ProofTarget
 
 
 def trace_for_user(user: User | AnonymousUser, dossier_id: int, trace_id: int) -> Trace:
@@ -21,3 +26,20 @@ def mailbox_import_for_user(
 ) -> MailboxImport:
     dossier = dossier_for_user(user, dossier_id)
     return get_object_or_404(MailboxImport, pk=import_id, dossier=dossier)
+
+
+def proof_target_for_user(
+    user: User | AnonymousUser, dossier_id: int, kind: str, target_id: int
+) -> ProofTarget:
+    """One of the user's objectives, skills, examples or highlights, as a proof target."""
+    dossier = dossier_for_user(user, dossier_id)
+    models: dict[str, type[Model]] = {
+        "objective": Objective,
+        "skill": DossierSkill,
+        "example": Example,
+        "highlight": Highlight,
+    }
+    if kind not in models:
+        raise Http404
+    obj = get_object_or_404(models[kind], pk=target_id, dossier=dossier)
+    return ProofTarget(kind=kind, obj=obj)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.models import Dossier, Objective
-from bilan.skills.models import DossierSkill, Example
+from bilan.skills.models import DossierSkill, Example, Highlight
 
 
 def trace_upload_to(instance: Trace, filename: str) -> str:
@@ -179,3 +179,99 @@ class MailboxImport(models.Model):
         from .extraction import message
 
         return message(self.error_code, (get_language() or "fr")[:2], **self.error_params)
+
+
+class Proof(models.Model):
+    """A trace the intern chose to back a skill, an example, a réussite or difficulté, or an
+    objective; the written support cites it briefly.
+
+    A confidential trace is cited only in the outputs the intern named for this proof.
+    """
+
+    class Output(models.TextChoices):
+        SYNTHESIS = "synthesis", _("la synthèse")
+        PACK = "pack", _("le dossier d'entretien")
+        CV = "cv", _("les lignes de CV et les récits")
+        SCHOOL = "school", _("la vue de l'école")
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="proofs")
+    trace = models.ForeignKey(Trace, on_delete=models.CASCADE, related_name="proofs")
+    objective = models.ForeignKey(
+        Objective, null=True, blank=True, on_delete=models.CASCADE, related_name="proofs"
+    )
+    skill = models.ForeignKey(
+        DossierSkill, null=True, blank=True, on_delete=models.CASCADE, related_name="proofs"
+    )
+    example = models.ForeignKey(
+        Example, null=True, blank=True, on_delete=models.CASCADE, related_name="proofs"
+    )
+    highlight = models.ForeignKey(
+        Highlight, null=True, blank=True, on_delete=models.CASCADE, related_name="proofs"
+    )
+    excerpt = models.CharField(
+        _("extrait cité"),
+        max_length=300,
+        blank=True,
+        help_text=_("Quelques mots de la trace, cités entre guillemets. Vide : rien n'est cité."),
+    )
+    confidential_outputs = models.JSONField(default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("preuve")
+        verbose_name_plural = _("preuves")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        objective__isnull=False,
+                        skill__isnull=True,
+                        example__isnull=True,
+                        highlight__isnull=True,
+                    )
+                    | models.Q(
+                        objective__isnull=True,
+                        skill__isnull=False,
+                        example__isnull=True,
+                        highlight__isnull=True,
+                    )
+                    | models.Q(
+                        objective__isnull=True,
+                        skill__isnull=True,
+                        example__isnull=False,
+                        highlight__isnull=True,
+                    )
+                    | models.Q(
+                        objective__isnull=True,
+                        skill__isnull=True,
+                        example__isnull=True,
+                        highlight__isnull=False,
+                    )
+                ),
+                name="proof_backs_exactly_one_thing",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["trace", name],
+                    condition=models.Q(**{f"{name}__isnull": False}),
+                    name=f"proof_once_per_{name}",
+                )
+                for name in ("objective", "skill", "example", "highlight")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trace_id} → {self.target_kind}"
+
+    @property
+    def target_kind(self) -> str:
+        for name in ("objective", "skill", "example", "highlight"):
+            if getattr(self, f"{name}_id") is not None:
+                return name
+        return ""
+
+    def shown_in(self, output: str) -> bool:
+        """Whether this proof may appear in ``output`` (a confidential trace only by choice)."""
+        return not self.trace.confidential or output in self.confidential_outputs

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import views, views_proofs
 
 app_name = "evidence"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:trace_id>/file/", views.trace_download, name="download"),
     path("<int:trace_id>/delete/", views.trace_delete, name="delete"),
     path("imports/<int:import_id>/", views.mailbox_import, name="import"),
+    path("proofs/<str:target_kind>/<int:target_id>/", views_proofs.proofs_pick, name="proofs"),
 ]

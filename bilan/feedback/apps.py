@@ -11,4 +11,10 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Retours du tuteur et des collègues")
 
     def ready(self) -> None:
+        from bilan.skills.services import suggestion_passages_register
+
         from . import jobs  # noqa: F401 — registers the background job handlers
+        from .suggestions import feedback_passages
+
+        # The skills app sits below this one: its suggestions read what this app holds.
+        suggestion_passages_register(feedback_passages)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.forms import LimitedTextField
@@ -68,8 +69,12 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Built-in grids only until organisations can bring their own.
-        grids = Grid.objects.filter(is_builtin=True)
+        # Built-in grids, plus the one the dossier has (an organisation's grid it was given).
+        current = self.initial.get("grid")
+        condition = Q(is_builtin=True)
+        if current is not None:
+            condition |= Q(pk=current.pk)
+        grids = Grid.objects.filter(condition)
         self.fields["grid"].queryset = grids  # type: ignore[attr-defined]
 
 

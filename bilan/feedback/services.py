@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -34,7 +34,24 @@ def link_days() -> int:
     return int(settings.BILAN_FEEDBACK_LINK_DAYS)
 
 
-def reminder_days() -> list[int]:
+# An app above this one (schools: an organisation's reminder policy) may decide the reminder
+# days of a dossier; it passes its function in at start-up (SchoolsConfig.ready). None from it,
+# or no function at all, means the instance's BILAN_FEEDBACK_REMINDER_DAYS.
+ReminderPolicy = Callable[[Dossier], "list[int] | None"]
+_reminder_policy: ReminderPolicy | None = None
+
+
+def reminder_policy_set(policy: ReminderPolicy | None) -> None:
+    global _reminder_policy
+    _reminder_policy = policy
+
+
+def reminder_days(dossier: Dossier | None = None) -> list[int]:
+    """Days after each sending when a reminder goes out, for this dossier."""
+    if dossier is not None and _reminder_policy is not None:
+        days = _reminder_policy(dossier)
+        if days is not None:
+            return [int(day) for day in days]
     return [int(day) for day in settings.BILAN_FEEDBACK_REMINDER_DAYS]
 
 
@@ -202,7 +219,7 @@ def feedback_request_send(*, request_id: int) -> bool:
     feedback_request.sent_at = now
     feedback_request.send_count += 1
     feedback_request.save(update_fields=["token_hash", "expires_at", "sent_at", "send_count"])
-    for day in reminder_days():
+    for day in reminder_days(feedback_request.dossier):
         job_enqueue(
             kind=JOB_REMIND,
             payload={"request_id": feedback_request.pk, "send": feedback_request.send_count},
@@ -226,7 +243,7 @@ def feedback_request_remind(*, request_id: int, send: int) -> bool:
         or feedback_request.answered_at
         or feedback_request.is_expired
         or feedback_request.send_count != send
-        or feedback_request.reminders_sent >= len(reminder_days())
+        or feedback_request.reminders_sent >= len(reminder_days(feedback_request.dossier))
     ):
         return False
     _deliver(feedback_request, reminder=True)

@@ -11,9 +11,12 @@ from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from bilan.documents.citations import EXCERPT_MAX_CHARS
 from bilan.documents.html_output import blocks_html
 from bilan.documents.model import BulletList, Document, Language, Paragraph, Run, Section
 from bilan.dossiers.models import Dossier
+from bilan.evidence.models import Proof
+from bilan.evidence.proofs import excerpt_default, proof_source, proofs_for_output
 
 from .ics import intern_name
 from .models import Question
@@ -50,7 +53,35 @@ def _meta(dossier: Dossier) -> list[tuple[str, str]]:
     return meta
 
 
-def meeting_pack_document(*, dossier: Dossier, synthesis: Document | None) -> Document:
+# The annex holds to one page: the proofs that matter most, never whole files.
+ANNEX_MAX_ENTRIES = 12
+
+
+def evidence_annex(dossier: Dossier, language: Language) -> Section | None:
+    """The chosen proofs the pack may show: date, author, title and a short excerpt each."""
+    index = proofs_for_output(dossier=dossier, output=Proof.Output.PACK)
+    excerpts: dict[int, str] = {}
+    for proof in index.all:
+        if proof.excerpt and proof.trace_id not in excerpts:
+            excerpts[proof.trace_id] = proof.excerpt
+    items: list[list[Run]] = []
+    for trace in index.traces()[:ANNEX_MAX_ENTRIES]:
+        excerpt = excerpts.get(trace.pk) or excerpt_default(trace)
+        runs = [Run(proof_source(trace, language), bold=True)]
+        if trace.author and trace.title:
+            runs.append(Run(" — " + " ".join(trace.title.split())))
+        if excerpt:
+            quoted = excerpt[:EXCERPT_MAX_CHARS]
+            runs.append(Run(f" : « {quoted} »" if language == "fr" else f": “{quoted}”"))
+        items.append(runs)
+    if not items:
+        return None
+    return Section("annex", _("Annexe : les preuves"), [BulletList(items)])
+
+
+def meeting_pack_document(
+    *, dossier: Dossier, synthesis: Document | None, annex: bool = False
+) -> Document:
     language = _language(dossier)
     with translation.override(language):
         questions = list(Question.objects.filter(dossier=dossier))
@@ -70,6 +101,9 @@ def meeting_pack_document(*, dossier: Dossier, synthesis: Document | None) -> Do
         if synthesis is not None:
             sections.append(Section("synthesis", synthesis.title or _("Synthèse"), []))
             sections += synthesis.sections
+        annex_section = evidence_annex(dossier, language) if annex else None
+        if annex_section is not None:
+            sections.append(annex_section)
         return Document(
             title=_("Entretien de bilan de fin de stage"),
             subtitle=f"{intern_name(dossier)} — {dossier.organisation}",

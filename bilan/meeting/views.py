@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from bilan.core.forms import form_add_errors
 from bilan.documents.limits import DocumentTooLarge
+from bilan.documents.model import Document
 from bilan.documents.pdf_output import render_pdf
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
+from bilan.evidence.models import Proof
 from bilan.synthesis.services import synthesis_document
 
 from . import ics, pack, proposals, services
@@ -150,23 +152,25 @@ def question_delete(request: HttpRequest, dossier_id: int, question_id: int) -> 
     return redirect("meeting:index", dossier_id)
 
 
+def _pack_document(dossier: Dossier, *, annex: bool) -> Document:
+    synthesis = synthesis_document(dossier=dossier, output=Proof.Output.PACK)
+    return pack.meeting_pack_document(dossier=dossier, synthesis=synthesis, annex=annex)
+
+
 @login_required
 def pack_view(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    document = pack.meeting_pack_document(
-        dossier=dossier, synthesis=synthesis_document(dossier=dossier)
-    )
+    annex = request.GET.get("annex") == "1"
+    document = _pack_document(dossier, annex=annex)
     sections = [(section, pack.section_html(section)) for section in document.sections]
-    context = {"dossier": dossier, "document": document, "sections": sections}
+    context = {"dossier": dossier, "document": document, "sections": sections, "annex": annex}
     return render(request, "meeting/pack.html", context)
 
 
 @login_required
 def pack_pdf(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    document = pack.meeting_pack_document(
-        dossier=dossier, synthesis=synthesis_document(dossier=dossier)
-    )
+    document = _pack_document(dossier, annex=request.GET.get("annex") == "1")
     try:
         pdf = render_pdf(document)
     except DocumentTooLarge:

@@ -9,3 +9,12 @@ class SchoolsConfig(AppConfig):
 
     name = "bilan.schools"
     verbose_name = _("Écoles et promotions")
+
+    def ready(self) -> None:
+        from bilan.feedback import services as feedback_services
+
+        from .reminders import dossier_reminder_days
+
+        # The feedback app sits below this one: the organisation's reminder policy comes in
+        # from here, the instance's setting stays its fallback.
+        feedback_services.reminder_policy_set(dossier_reminder_days)

@@ -300,3 +300,7 @@ class OrganisationFramework(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}: {self.framework_id}"
+
+
+# The attestation de stage lives in its own module; imported here so Django registers it.
+from .models_attestation import Attestation  # noqa: E402, F401

@@ -67,6 +67,8 @@ class Skill(models.Model):
     # Lemma sequences of the labels, computed on first use by the suggestion engine. None means
     # "not computed yet", which differs from "" (a label with no content word).
     lemma_keys = models.TextField(editable=False, blank=True, null=True)  # noqa: DJ001
+    # The English labels' stems, for English journals and traces (see suggest_en.py).
+    stem_keys_en = models.TextField(editable=False, blank=True, null=True)  # noqa: DJ001
 
     class Meta:
         ordering = ["framework_id", "label_fr"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,11 +13,14 @@ from django.db.models.functions import Length
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from bilan.coach.detect import detect_language
 from bilan.core.services import model_update
 from bilan.dossiers.models import Dossier, Objective
 from bilan.dossiers.services import dossier_texts_changed
+from bilan.jobs.models import Job
+from bilan.jobs.services import job_enqueue_once
 
-from . import builtin, suggest
+from . import builtin, suggest, suggest_en
 from .importers import SkillRow
 from .models import (
     DossierFramework,
@@ -40,9 +43,22 @@ MAX_EXAMPLES_PER_DOSSIER = 300
 MAX_HIGHLIGHTS_PER_DOSSIER = 200
 MAX_AXES_PER_DOSSIER = 50
 SEARCH_LIMIT = 30
-# Suggestions run in the request: the text read is capped (objectives first, then the most
-# recent journal entries) so a long journal answers in seconds.
+# The text read is capped (objectives first, then the most recent journal entries, then traces
+# and feedback received) so a run ends in seconds even for a huge dossier.
 SUGGEST_MAX_CHARS = 60_000
+# Beyond this much text the run goes to the worker, so a page never waits on it.
+SUGGEST_SYNC_MAX_CHARS = 15_000
+JOB_SUGGEST = "skills.suggestions_run"
+
+# Apps above this one add what the intern received or gathered (feedback answers, traces):
+# each registers a function giving the dossier's passages (see their AppConfig.ready).
+PassageSource = Callable[[Dossier], list[suggest.Passage]]
+_passage_sources: list[PassageSource] = []
+
+
+def suggestion_passages_register(source: PassageSource) -> None:
+    if source not in _passage_sources:
+        _passage_sources.append(source)
 
 
 # --- Frameworks ------------------------------------------------------------------------------
@@ -424,6 +440,8 @@ def _passages(dossier: Dossier) -> tuple[list[suggest.Passage], bool]:
     for entry in dossier.journal_entries.order_by("-date", "-id"):
         date = formats.date_format(entry.date, "DATE_FORMAT")
         passages.append(suggest.Passage(_("Journal, %(date)s") % {"date": date}, entry.text))
+    for provide in _passage_sources:
+        passages += provide(dossier)
     kept: list[suggest.Passage] = []
     size = 0
     for passage in passages:
@@ -436,19 +454,54 @@ def _passages(dossier: Dossier) -> tuple[list[suggest.Passage], bool]:
 
 def _ensure_lemma_keys(skills: list[Skill]) -> None:
     missing = [skill for skill in skills if skill.lemma_keys is None]
-    if not missing:
-        return
-    nlp = get_nlp()
-    for skill in missing:
-        phrases = suggest.skill_phrases(skill.label_fr, skill.alt_labels_fr, skill.cues)
-        skill.lemma_keys = "\n".join(suggest.lemma_keys_for(nlp, phrases))
-    Skill.objects.bulk_update(missing, ["lemma_keys"], batch_size=1000)
+    if missing:
+        nlp = get_nlp()
+        for skill in missing:
+            phrases = suggest.skill_phrases(skill.label_fr, skill.alt_labels_fr, skill.cues)
+            skill.lemma_keys = "\n".join(suggest.lemma_keys_for(nlp, phrases))
+        Skill.objects.bulk_update(missing, ["lemma_keys"], batch_size=1000)
+    missing_en = [skill for skill in skills if skill.stem_keys_en is None]
+    for skill in missing_en:
+        skill.stem_keys_en = "\n".join(
+            suggest_en.stem_keys_for(skill.label_en, skill.alt_labels_en)
+        )
+    Skill.objects.bulk_update(missing_en, ["stem_keys_en"], batch_size=1000)
+
+
+def _by_language(passages: list[suggest.Passage]) -> dict[str, list[suggest.Passage]]:
+    """French and English passages apart: each is matched against its own labels."""
+    split: dict[str, list[suggest.Passage]] = {"fr": [], "en": []}
+    for passage in passages:
+        split[detect_language(passage.text)].append(passage)
+    return split
 
 
 @dataclass
 class SuggestionRun:
     created: int
     truncated: bool
+    queued: bool = False
+
+
+def suggestions_text_size(*, dossier: Dossier) -> int:
+    passages, _truncated = _passages(dossier)
+    return sum(len(passage.text) for passage in passages)
+
+
+def suggestions_request(*, dossier: Dossier) -> SuggestionRun:
+    """Run now for a short text; queue the run for the worker when the text is long."""
+    if suggestions_text_size(dossier=dossier) > SUGGEST_SYNC_MAX_CHARS:
+        job_enqueue_once(kind=JOB_SUGGEST, payload={"dossier_id": dossier.pk})
+        return SuggestionRun(created=0, truncated=False, queued=True)
+    return suggestions_run(dossier=dossier)
+
+
+def suggestions_running(*, dossier: Dossier) -> bool:
+    return Job.objects.filter(
+        kind=JOB_SUGGEST,
+        payload={"dossier_id": dossier.pk},
+        status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
+    ).exists()
 
 
 @transaction.atomic
@@ -457,15 +510,29 @@ def suggestions_run(*, dossier: Dossier) -> SuggestionRun:
     frameworks = frameworks_for_dossier(dossier=dossier)
     skills = list(
         Skill.objects.filter(framework__in=frameworks).only(
-            "id", "label_fr", "alt_labels_fr", "cues", "lemma_keys"
+            "id",
+            "label_fr",
+            "alt_labels_fr",
+            "cues",
+            "lemma_keys",
+            "label_en",
+            "alt_labels_en",
+            "stem_keys_en",
         )
     )
     _ensure_lemma_keys(skills)
     passages, truncated = _passages(dossier)
     if not passages:
         return SuggestionRun(created=0, truncated=False)
-    index = suggest.Index({skill.pk: skill.lemma_keys or "" for skill in skills})
-    matches = suggest.find(get_nlp(), passages, index)
+    split = _by_language(passages)
+    matches = []
+    if split["fr"]:
+        index = suggest.Index({skill.pk: skill.lemma_keys or "" for skill in skills})
+        matches += suggest.find(get_nlp(), split["fr"], index)
+    if split["en"]:
+        index_en = suggest.Index({skill.pk: skill.stem_keys_en or "" for skill in skills})
+        found = {match.skill_id for match in matches}
+        matches += [m for m in suggest_en.find_en(split["en"], index_en) if m.skill_id not in found]
     kept = set(dossier.skills.exclude(skill=None).values_list("skill_id", flat=True))
     known = {s.skill_id: s for s in Suggestion.objects.filter(dossier=dossier)}
     created, refreshed = [], []

@@ -15,6 +15,7 @@ from .textnorm import search_key
 BATCH = 1000
 SEARCHED = ("label_fr", "label_en", "alt_labels_fr", "alt_labels_en")
 LEMMATISED = ("label_fr", "alt_labels_fr", "cues")
+STEMMED_EN = ("label_en", "alt_labels_en")
 
 
 @dataclass
@@ -74,12 +75,16 @@ def upsert_framework(
         skill.search_text = _search_text(skill)
         if any(name in LEMMATISED for name in fields):
             skill.lemma_keys = None
+        if any(name in STEMMED_EN for name in fields):
+            skill.stem_keys_en = None
         changed_fields.update(fields)
         to_update.append(skill)
     skill_model.objects.bulk_create(to_create, batch_size=BATCH)
     if to_update:
         skill_model.objects.bulk_update(
-            to_update, [*sorted(changed_fields), "search_text", "lemma_keys"], batch_size=BATCH
+            to_update,
+            [*sorted(changed_fields), "search_text", "lemma_keys", "stem_keys_en"],
+            batch_size=BATCH,
         )
     counts.created, counts.updated = len(to_create), len(to_update)
     return counts

@@ -374,6 +374,7 @@ def suggestion_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "frameworks": services.frameworks_for_dossier(dossier=dossier),
         "accept_form": AcceptSuggestionForm(),
         "max_chars": services.SUGGEST_MAX_CHARS,
+        "running": services.suggestions_running(dossier=dossier),
     }
     return render(request, "skills/suggestions.html", context)
 
@@ -382,7 +383,16 @@ def suggestion_list(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @require_POST
 def suggestions_run(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
-    run = services.suggestions_run(dossier=dossier)
+    run = services.suggestions_request(dossier=dossier)
+    if run.queued:
+        messages.info(
+            request,
+            _(
+                "Vos écrits sont longs : l'analyse continue en arrière-plan et les propositions "
+                "apparaîtront sur cette page."
+            ),
+        )
+        return redirect("skills:suggestions", dossier.pk)
     messages.success(
         request,
         ngettext("%(n)d nouvelle proposition.", "%(n)d nouvelles propositions.", run.created)

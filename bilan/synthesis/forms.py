@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from bilan.documents.model import TRAME, TRAME_HEADINGS
 from bilan.dossiers.forms import LimitedTextField
 
+from .models import Synthesis
+
 HELP = _("Paragraphes séparés par une ligne vide ; listes avec « - » ; **gras** ; *italique*.")
 
 
@@ -53,3 +55,11 @@ class CompareForm(forms.Form):
 
 class LayoutForm(forms.Form):
     condensed = forms.BooleanField(required=False)
+
+
+class DeroulementForm(forms.Form):
+    deroulement_order = forms.ChoiceField(
+        label=_("Raconter le déroulement"),
+        choices=Synthesis.DeroulementOrder.choices,
+        widget=forms.RadioSelect,
+    )

@@ -2,27 +2,50 @@
 
 The draft is built as blocks (paragraphs, lists, bold runs) and stored as the small Markdown
 dialect the intern edits; `to_markdown` escapes what the intern typed, so an asterisk in a
-journal never turns into bold. Confidential traces are never read here.
+journal never turns into bold. Traces are cited only as the intern's chosen proofs, and a
+confidential one only where the intern included it in the synthesis.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bilan.documents.markup import to_markdown
-from bilan.documents.model import TRAME, Block, BulletList, Paragraph, Run
+from bilan.documents.model import TRAME, Block, BulletList, Language, Paragraph, Run
 from bilan.dossiers.models import Dossier, Objective
 from bilan.dossiers.services import plan_summary
+from bilan.evidence.models import Proof
+from bilan.evidence.proofs import ProofIndex, proof_citation, proofs_for_output
 from bilan.feedback.models import Answer
 from bilan.skills import services as skills
 
+from .models import Synthesis
+
 MAX_ITEMS = 8
+# One proof per item keeps the support within its two pages; the intern orders their proofs.
+CITATIONS_PER_ITEM = 1
 
 
 def _join(*parts: str) -> str:
     return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _proofs(dossier: Dossier) -> ProofIndex:
+    return proofs_for_output(dossier=dossier, output=Proof.Output.SYNTHESIS)
+
+
+def _citations(dossier: Dossier, proofs: list[Proof]) -> list[Run]:
+    """Brief italic citations of the first proofs, e.g. "(cf. e-mail de S. Laurent, …)"."""
+    language: Language = "en" if dossier.language == "en" else "fr"
+    return [
+        Run(" " + proof_citation(proof, language), italic=True)
+        for proof in proofs[:CITATIONS_PER_ITEM]
+    ]
 
 
 def _sentence(text: str) -> str:
@@ -118,11 +141,53 @@ def plan_sentence(counts: dict[str, int], total: int) -> str:
     }
 
 
+# The calendar version keeps, per month, the first sentence of its longest journal entries.
+ENTRIES_PER_MONTH = 2
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s")
+
+
+def _by_calendar(dossier: Dossier) -> bool:
+    order = (
+        Synthesis.objects.filter(dossier=dossier)
+        .values_list("deroulement_order", flat=True)
+        .first()
+    )
+    return order == Synthesis.DeroulementOrder.CALENDAR
+
+
+def _deroulement_calendar(dossier: Dossier) -> list[Block]:
+    """Month by month, from the journal: what a tutor reads as the internship's timeline."""
+    months: dict[tuple[int, int], list[str]] = {}
+    for entry in dossier.journal_entries.order_by("date", "id"):
+        months.setdefault((entry.date.year, entry.date.month), []).append(entry.text)
+    items: list[list[Run]] = []
+    for (year, month), texts in list(months.items())[:MAX_ITEMS]:
+        longest = sorted(texts, key=len, reverse=True)[:ENTRIES_PER_MONTH]
+        kept = [t for t in texts if t in longest]  # in the order they were written
+        sentences = [
+            _sentence(_FIRST_SENTENCE.split(" ".join(t.split()), maxsplit=1)[0]) for t in kept
+        ]
+        label = formats.date_format(dt.date(year, month, 1), "F Y")
+        items.append(
+            [Run(label[:1].upper() + label[1:] + " — ", bold=True), Run(" ".join(sentences))]
+        )
+    summary = plan_summary(dossier=dossier)
+    blocks: list[Block] = []
+    if summary.total:
+        blocks.append(Paragraph([Run(plan_sentence(summary.counts, summary.total))]))
+    if items:
+        blocks.append(BulletList(items))
+    return blocks
+
+
 def _deroulement(dossier: Dossier) -> list[Block]:
+    if _by_calendar(dossier):
+        return _deroulement_calendar(dossier)
     summary = plan_summary(dossier=dossier)
     if not summary.total:
         return []
     blocks: list[Block] = [Paragraph([Run(plan_sentence(summary.counts, summary.total))])]
+    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for objective in summary.planned + summary.unplanned:
         if objective.status in (Objective.Status.PLANNED, Objective.Status.DROPPED):
@@ -139,6 +204,7 @@ def _deroulement(dossier: Dossier) -> list[Block]:
             item.append(Run(_sentence(contribution)))
         if objective.unplanned:
             item.append(Run(" " + _("(tâche non prévue)"), italic=True))
+        item += _citations(dossier, proofs.of("objective", objective.pk))
         items.append(item)
     if items:
         blocks.append(BulletList(items[:MAX_ITEMS]))
@@ -174,11 +240,22 @@ def _competences(dossier: Dossier) -> list[Block]:
                 levels = f" ({item.level_before} → {item.level_now})"
             told.setdefault(found[0].pk, []).append(item.label + levels)
     stories = {example.pk: example for example in examples}
+    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for example_pk, labels in told.items():
         example = stories[example_pk]
         story = _join(_sentence(example.action), _sentence(example.result))
-        items.append([Run(", ".join(labels) + " — ", bold=True), Run(story)])
+        # The example's own proofs first, else those of the skills it illustrates.
+        backing = proofs.of("example", example.pk) or [
+            proof for item in example.skills.all() for proof in proofs.of("skill", item.pk)
+        ]
+        items.append(
+            [
+                Run(", ".join(labels) + " — ", bold=True),
+                Run(story),
+                *_citations(dossier, backing),
+            ]
+        )
     # Skills still without an example are a note to the intern (see `intern_notes`), never
     # part of the text handed to the tutor.
     return [BulletList(items[:MAX_ITEMS])] if items else []
@@ -200,6 +277,7 @@ def _difficultes(dossier: Dossier) -> list[Block]:
     difficulties = skills.highlights_for_dossier(dossier=dossier).get("difficulty", [])
     if not difficulties:
         return []
+    proofs = _proofs(dossier)
     items = []
     for item in difficulties[:MAX_ITEMS]:
         text = _join(
@@ -210,7 +288,13 @@ def _difficultes(dossier: Dossier) -> list[Block]:
             else "",
             _sentence(_("Ce que j'en retiens : %(l)s") % {"l": item.lesson}) if item.lesson else "",
         )
-        items.append([Run(item.title.rstrip(".") + " — ", bold=True), Run(text)])
+        items.append(
+            [
+                Run(item.title.rstrip(".") + " — ", bold=True),
+                Run(text),
+                *_citations(dossier, proofs.of("highlight", item.pk)),
+            ]
+        )
     return [BulletList(items)]
 
 
@@ -218,10 +302,15 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
     blocks: list[Block] = []
     successes = skills.highlights_for_dossier(dossier=dossier).get("success", [])
     if successes:
+        proofs = _proofs(dossier)
         blocks.append(
             BulletList(
                 [
-                    [Run(s.title.rstrip(".") + " — ", bold=True), Run(_sentence(s.description))]
+                    [
+                        Run(s.title.rstrip(".") + " — ", bold=True),
+                        Run(_sentence(s.description)),
+                        *_citations(dossier, proofs.of("highlight", s.pk)),
+                    ]
                     for s in successes[:MAX_ITEMS]
                 ]
             )
@@ -232,6 +321,15 @@ def _bilan_personnel(dossier: Dossier) -> list[Block]:
                 [
                     Run(_("Ce que je maîtrise désormais : "), bold=True),
                     Run(_sentence(dossier.mastered_now)),
+                ]
+            )
+        )
+    if dossier.autonomy_gained.strip():
+        blocks.append(
+            Paragraph(
+                [
+                    Run(_("Autonomie et responsabilités : "), bold=True),
+                    Run(_sentence(dossier.autonomy_gained)),
                 ]
             )
         )

@@ -15,6 +15,17 @@ class Synthesis(models.Model):
         default=False,
         help_text=_("Police et marges plus petites, pour tenir sur deux pages sans rien couper."),
     )
+
+    class DeroulementOrder(models.TextChoices):
+        OBJECTIVES = "objectives", _("par objectifs")
+        CALENDAR = "calendar", _("dans l'ordre chronologique, d'après le journal")
+
+    deroulement_order = models.CharField(
+        _("déroulement"),
+        max_length=16,
+        choices=DeroulementOrder.choices,
+        default=DeroulementOrder.OBJECTIVES,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from bilan.documents.citations import drop_citations
 from bilan.documents.docx_output import render_docx
 from bilan.documents.markdown_output import render_markdown
 from bilan.documents.markup import parse_markdown
@@ -19,6 +20,8 @@ from bilan.documents.pdf_output import render_pdf_with_pages
 from bilan.documents.typography import typeset
 from bilan.dossiers.models import Dossier
 from bilan.dossiers.services import dossier_texts_changed
+from bilan.evidence.models import Proof
+from bilan.evidence.proofs import confidential_sources
 from bilan.skills import chart as skills_chart
 from bilan.skills import scale as skills_scale
 from bilan.skills import services as skills
@@ -190,9 +193,17 @@ def skills_chart_svg(*, dossier: Dossier) -> str | None:
 
 
 def synthesis_document(
-    *, dossier: Dossier, version: SynthesisVersion | None = None, condensed: bool = False
+    *,
+    dossier: Dossier,
+    version: SynthesisVersion | None = None,
+    condensed: bool = False,
+    output: str = Proof.Output.SYNTHESIS,
 ) -> Document:
-    """The synthesis as the section model every format is rendered from."""
+    """The synthesis as the section model every format is rendered from.
+
+    ``output`` is where it is going (the synthesis itself, the meeting pack, the school):
+    citations of confidential traces the intern did not include there are left out.
+    """
     language = _language(dossier)
     if version is None:
         synthesis = synthesis_get(dossier=dossier)
@@ -225,16 +236,20 @@ def synthesis_document(
                 (_("Formation"), " — ".join(filter(None, [dossier.programme, dossier.school])))
             )
         owner = dossier.owner.get_full_name() or dossier.owner.email
+        hidden = confidential_sources(dossier=dossier, output=output)
         return typeset(
-            Document(
-                title=_("Bilan de fin de stage"),
-                subtitle=owner,
-                language=language,
-                meta=meta,
-                sections=sections,
-                chart_svg=skills_chart_svg(dossier=dossier),
-                footer=f"{owner} — {dossier.organisation}",
-                author=owner,
+            drop_citations(
+                Document(
+                    title=_("Bilan de fin de stage"),
+                    subtitle=owner,
+                    language=language,
+                    meta=meta,
+                    sections=sections,
+                    chart_svg=skills_chart_svg(dossier=dossier),
+                    footer=f"{owner} — {dossier.organisation}",
+                    author=owner,
+                ),
+                hidden,
             )
         )
 
@@ -273,6 +288,13 @@ def synthesis_render(*, dossier: Dossier, fmt: str, condensed: bool | None = Non
 
 
 @transaction.atomic
+def synthesis_deroulement_set(*, synthesis: Synthesis, order: str) -> None:
+    """How the next draft tells the internship: by objectives or month by month."""
+    synthesis.deroulement_order = order
+    synthesis.full_clean(exclude=["dossier"])
+    synthesis.save(update_fields=["deroulement_order"])
+
+
 def synthesis_layout_set(*, synthesis: Synthesis, condensed: bool) -> None:
     synthesis.condensed = condensed
     synthesis.save(update_fields=["condensed"])

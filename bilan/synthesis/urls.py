@@ -16,5 +16,6 @@ urlpatterns = [
     path("review/", views.synthesis_review, name="review"),
     path("pages/", views.synthesis_pages, name="pages"),
     path("layout/", views.synthesis_layout, name="layout"),
+    path("deroulement/", views.synthesis_deroulement, name="deroulement"),
     path("export/<str:fmt>/", views.synthesis_export, name="export"),
 ]

@@ -18,7 +18,7 @@ from bilan.dossiers.models import Dossier
 from . import review as synthesis_coach
 from . import services
 from .access import version_for_user
-from .forms import CompareForm, LayoutForm, RegenerateForm, SynthesisForm
+from .forms import CompareForm, DeroulementForm, LayoutForm, RegenerateForm, SynthesisForm
 from .generator import section_prompts
 
 
@@ -101,7 +101,13 @@ def synthesis_regenerate(request: HttpRequest, dossier_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("Version %(n)d enregistrée.") % {"n": version.number})
             return redirect("synthesis:home", dossier.pk)
-    context = {"dossier": dossier, "proposals": proposals}
+    context = {
+        "dossier": dossier,
+        "proposals": proposals,
+        "deroulement_form": DeroulementForm(
+            initial={"deroulement_order": synthesis.deroulement_order}
+        ),
+    }
     return render(request, "synthesis/regenerate.html", context)
 
 
@@ -183,6 +189,24 @@ def synthesis_layout(request: HttpRequest, dossier_id: int) -> HttpResponse:
         raise Http404
     services.synthesis_layout_set(synthesis=synthesis, condensed=form.cleaned_data["condensed"])
     return redirect("synthesis:home", dossier.pk)
+
+
+@login_required
+@require_POST
+def synthesis_deroulement(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = dossier_for_user(request.user, dossier_id)
+    synthesis = services.synthesis_get(dossier=dossier)
+    form = DeroulementForm(request.POST)
+    if synthesis is None or not form.is_valid():
+        raise Http404
+    services.synthesis_deroulement_set(
+        synthesis=synthesis, order=form.cleaned_data["deroulement_order"]
+    )
+    messages.success(
+        request,
+        _("C'est noté : remplacez la section « Déroulement » ci-dessous pour l'appliquer."),
+    )
+    return redirect("synthesis:regenerate", dossier.pk)
 
 
 @login_required

@@ -55,7 +55,7 @@ def test_without_synthesis_nor_questions(dossier):
 
 
 def test_printable_page_shows_the_synthesis(intern_client, dossier, monkeypatch):
-    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier: SYNTHESIS)
+    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier, output: SYNTHESIS)
     services.meeting_question_add(dossier=dossier, text="Et après <demain> ?", topic="future")
     response = intern_client.get(reverse("meeting:pack", args=[dossier.pk]))
     page = response.content.decode()
@@ -67,7 +67,7 @@ def test_printable_page_shows_the_synthesis(intern_client, dossier, monkeypatch)
 
 
 def test_pdf(intern_client, dossier, monkeypatch):
-    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier: SYNTHESIS)
+    monkeypatch.setattr(views, "synthesis_document", lambda *, dossier, output: SYNTHESIS)
     response = intern_client.get(reverse("meeting:pack_pdf", args=[dossier.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from bilan.demo import content
-from bilan.demo.evidence import demo_traces_link
+from bilan.demo.evidence import demo_proofs_choose, demo_traces_link
 from bilan.demo.services import demo_load
 from bilan.jobs.services import jobs_run_pending
 from bilan.synthesis.services import synthesis_generate
@@ -21,6 +21,7 @@ class Command(BaseCommand):
             # Extract the demo files now so the first page view shows them complete.
             jobs_run_pending()
             demo_traces_link(dossier=result.dossier)
+            demo_proofs_choose(dossier=result.dossier)
             # Drafted last, from everything above (feedback included).
             synthesis_generate(dossier=result.dossier)
         state = "created" if result.created else "already present"
