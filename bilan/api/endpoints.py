@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from bilan.documents.docx_output import render_docx
 from bilan.documents.model import TRAME, TRAME_HEADINGS, Language
 from bilan.documents.pdf_output import render_pdf_with_pages
+from bilan.schools.attestation import attestation_filename, attestation_pdf
 from bilan.schools.models import Enrolment
 from bilan.synthesis.services import CONTENT_TYPES, synthesis_document
 
@@ -335,3 +336,32 @@ def synthesis_pdf(request: HttpRequest, enrolment_id: ObjectId) -> HttpResponse:
 )
 def synthesis_docx(request: HttpRequest, enrolment_id: ObjectId) -> HttpResponse:
     return _document(request, enrolment_id, "docx")
+
+
+# --- The attestation de stage ----------------------------------------------------------------
+
+
+@router.get(
+    "/enrolments/{enrolment_id}/attestation",
+    response=ERRORS,
+    summary="The attestation de stage as PDF (the figures the organisation entered)",
+    tags=["attestation"],
+    openapi_extra=_file_response("application/pdf"),
+)
+def attestation_get(
+    request: HttpRequest, enrolment_id: ObjectId, language: Literal["fr", "en"] | None = None
+) -> HttpResponse:
+    """In the dossier's language unless `language` says otherwise."""
+    token = request_token(request)
+    enrolment: Enrolment = _get(serialise.enrolments(token), enrolment_id)
+    if enrolment.dossier is None:
+        raise ApiError(404, "not_joined")
+    dossier = enrolment.dossier
+    language = language or ("en" if dossier.language == "en" else "fr")
+    pdf = attestation_pdf(dossier=dossier, language=language)
+    api_access_log(token=token, enrolment=enrolment, what="attestation")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = attestation_filename(dossier=dossier, language=language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

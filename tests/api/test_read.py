@@ -40,6 +40,7 @@ def test_organisation_programmes_cohorts(api, school, other):
         "/enrolments/{enrolment}/synthesis",
         "/enrolments/{enrolment}/synthesis/pdf",
         "/enrolments/{enrolment}/synthesis/docx",
+        "/enrolments/{enrolment}/attestation",
     ],
 )
 def test_another_organisations_objects_are_not_found(api, school, other, rival_enrolment, path):

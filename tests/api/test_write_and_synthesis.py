@@ -107,3 +107,19 @@ def test_writes_need_no_csrf_token_only_the_bearer(school, invited):
     )
     assert response.status_code == 204
     assert not Enrolment.objects.filter(pk=invited.pk).exists()
+
+
+def test_attestation_pdf(api, school, other, enrolled, invited):
+    response = api.get(f"/enrolments/{enrolled.pk}/attestation?language=en", school.read)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "internship-certificate" in response["Content-Disposition"]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Moreau" in text
+    french = api.get(f"/enrolments/{enrolled.pk}/attestation", school.read)
+    assert "attestation-de-stage" in french["Content-Disposition"]
+    assert AccessLog.objects.filter(dossier=enrolled.dossier, what="attestation").count() == 2
+    not_joined = api.get(f"/enrolments/{invited.pk}/attestation", school.read)
+    assert not_joined.status_code == 404 and not_joined.json()["code"] == "not_joined"
+    foreign = api.get(f"/enrolments/{enrolled.pk}/attestation", other.write)
+    assert foreign.status_code == 404 and foreign.json()["code"] == "not_found"
+    assert AccessLog.objects.filter(what="attestation").count() == 2
