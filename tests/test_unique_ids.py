@@ -149,7 +149,10 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "discovery_id": lambda: _first(Discovery.objects.filter(answer__request__dossier=dossier)),
         "question_id": lambda: _first(Question.objects.filter(dossier=dossier)),
         "line_id": lambda: _first(dossier.cv_lines.all()),
-        # An organisation's API token (bilan/api): the demo has none.
+        # The API's routes (bilan/api) and its token pages: none is a page of the demo dossier.
+        "organisation_id": lambda: None,
+        "programme_id": lambda: None,
+        "enrolment_id": lambda: None,
         "token_id": lambda: None,
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
@@ -159,12 +162,6 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         # School staff pages: the demo intern is not staff (tests/schools covers them).
         "cohort_id": lambda: None,
         "fmt": lambda: "html",
-        # The demo dossier belongs to no school: the school's pages are walked in tests/schools.
-        "organisation_id": lambda: None,
-        "programme_id": lambda: None,
-        "cohort_id": lambda: None,
-        "enrolment_id": lambda: None,
-        "membership_id": lambda: None,
     }
 
 
