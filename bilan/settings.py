@@ -223,6 +223,14 @@ BILAN_RETENTION_DAYS = env_int("BILAN_RETENTION_DAYS", 730)
 BILAN_ORG_FRAMEWORK_BYTES = env_int("BILAN_ORG_FRAMEWORK_BYTES", 2 * 1024 * 1024)
 BILAN_ORG_GRID_CRITERIA = env_int("BILAN_ORG_GRID_CRITERIA", 60)
 
+# The cohort dashboard: interns per page (the page lets the user pick up to `page_size_max`),
+# and the most rows one CSV or XLSX export may hold (a larger filtered set is refused).
+BILAN_DASHBOARD = {
+    "page_size": env_int("BILAN_DASHBOARD_PAGE_SIZE", 50),
+    "page_size_max": env_int("BILAN_DASHBOARD_PAGE_SIZE_MAX", 200),
+    "export_max_rows": env_int("BILAN_DASHBOARD_EXPORT_MAX_ROWS", 20_000),
+}
+
 # The HTTP API (/api/v1/): requests per token ("N/second|minute|hour|day"), page sizes, and how
 # often a token's "last used" date is written (a write per request would be wasted work).
 BILAN_API_RATE = env("BILAN_API_RATE", "600/hour")

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("schools", "0002_orgsettings_attestation"),
+        ("schools", "0003_dashboard_indexes"),
     ]
 
     operations = [
