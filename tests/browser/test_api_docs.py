@@ -10,7 +10,30 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# The policy the hardening work applies to every page: nothing inline, everything from here.
+STRICT_CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+
 def test_api_docs_render_from_local_files(live_server, page):
+    # Served under a strict Content-Security-Policy, which a CDN or an inline script would break.
+    def strict(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": STRICT_CSP}
+        route.fulfill(response=response, headers=headers)
+
+    page.route("**/api/v1/docs", strict)
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text and "script" in message.text
+            else None
+        ),
+    )
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     errors: list[str] = []
@@ -21,6 +44,7 @@ def test_api_docs_render_from_local_files(live_server, page):
     assert any("/api/v1/enrolments" in text for text in summaries)
     assert len(summaries) >= 12
     assert errors == []
+    assert refused == []
     host = urlsplit(live_server.url).netloc
     outside = [url for url in requested if urlsplit(url).netloc not in {host, ""}]
     assert outside == [], outside
