@@ -4,14 +4,12 @@ interns in bulk; read what each intern shares with the school and the synthesis 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.http import parse_etags
 from ninja import Path, Query, Router
 from pydantic import BaseModel
@@ -63,12 +61,6 @@ def _limit(limit: int | None) -> int:
     return min(limit, int(settings.BILAN_API_MAX_PAGE_SIZE))
 
 
-def _aware(when: dt.datetime | None) -> dt.datetime | None:
-    if when is not None and timezone.is_naive(when):
-        return timezone.make_aware(when)
-    return when
-
-
 def item_response(request: HttpRequest, schema: type[BaseModel], data: Any) -> HttpResponse:
     """The object as JSON with a strong ETag; 304 when the caller already has this version."""
     body = schema.model_validate(data).model_dump(mode="json")
@@ -111,7 +103,7 @@ def organisations_list(
     token = request_token(request)
     queryset = serialise.organisations(token)
     if updated_since:
-        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+        queryset = queryset.filter(updated_at__gte=updated_since)
     return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.organisation_out)
 
 
@@ -134,7 +126,7 @@ def programmes_list(
 ) -> Any:
     queryset = serialise.programmes(request_token(request))
     if updated_since:
-        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+        queryset = queryset.filter(updated_at__gte=updated_since)
     return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.programme_out)
 
 
@@ -160,7 +152,7 @@ def cohorts_list(
     if programme is not None:
         queryset = queryset.filter(programme_id=programme)
     if updated_since:
-        queryset = queryset.filter(updated_at__gte=_aware(updated_since))
+        queryset = queryset.filter(updated_at__gte=updated_since)
     return page(queryset, cursor=cursor, limit=_limit(limit), serialise=serialise.cohort_out)
 
 
@@ -196,7 +188,7 @@ def enrolments_list(
     if readiness_max is not None:
         queryset = queryset.filter(readiness_value__lte=readiness_max)
     if updated_since:
-        queryset = queryset.filter(sync_at__gte=_aware(updated_since))
+        queryset = queryset.filter(sync_at__gte=updated_since)
     return page(
         queryset,
         cursor=cursor,

@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from ninja import Schema
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 T = TypeVar("T")
 
@@ -21,7 +21,18 @@ def _iso_only(value: Any) -> Any:
     return value
 
 
-IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_only)]
+def _utc(value: dt.datetime) -> dt.datetime:
+    # In UTC (a date without offset is read as UTC): PostgreSQL refuses offsets past ±16 h,
+    # and a year-1 date with a positive offset falls before the first representable instant.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("date-time out of range") from None
+
+
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_only), AfterValidator(_utc)]
 
 
 class ErrorDetail(Schema):
@@ -107,19 +118,29 @@ class EnrolmentOut(Schema):
     )
 
 
+# Text a spreadsheet cell can hold: no control characters (PostgreSQL refuses NUL outright).
+_CELL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def _cell(description: str = "", *, required: bool = True, max_length: int = 1000) -> Any:
+    if required:
+        return Field(max_length=max_length, pattern=_CELL, description=description or None)
+    return Field("", max_length=max_length, pattern=_CELL, description=description or None)
+
+
 class EnrolmentRowIn(Schema):
     """One intern, the columns of the CSV import (same checks, same messages)."""
 
-    email: str = Field(max_length=1000)
-    first_name: str = Field(max_length=1000)
-    last_name: str = Field(max_length=1000)
-    company: str = Field(max_length=1000, description="The host organisation.")
-    start: str = Field(max_length=100, description="2026-05-12 or 12/05/2026.")
-    end: str = Field(max_length=100)
-    service: str = Field("", max_length=1000)
-    tutor_name: str = Field("", max_length=1000)
-    tutor_email: str = Field("", max_length=1000)
-    referent_email: str = Field("", max_length=1000)
+    email: str = _cell()
+    first_name: str = _cell()
+    last_name: str = _cell()
+    company: str = _cell("The host organisation.")
+    start: str = _cell("2026-05-12 or 12/05/2026.", max_length=100)
+    end: str = _cell(max_length=100)
+    service: str = _cell(required=False)
+    tutor_name: str = _cell(required=False)
+    tutor_email: str = _cell(required=False)
+    referent_email: str = _cell(required=False)
 
 
 class EnrolmentsIn(Schema):

@@ -225,3 +225,14 @@ def test_wrong_method_is_a_json_405_with_allow(client, school):
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
     assert response["Allow"] == "GET"
+
+
+def test_odd_dates_are_read_in_utc_or_refused_never_a_500(api, school):
+    odd = api.get("/organisations?updated_since=1811-05-10T18:48:22%2B18:06", school.read)
+    assert odd.status_code == 200 and len(odd.json()["items"]) == 1
+    naive = api.get("/organisations?updated_since=2000-01-01T00:00:00", school.read)
+    assert naive.status_code == 200 and len(naive.json()["items"]) == 1
+    for value in ("0001-01-01T00:00:00%2B10:00", "1700000000", "0.5", "yesterday"):
+        response = api.get(f"/organisations?updated_since={value}", school.read)
+        assert response.status_code == 422, value
+        assert response.json()["code"] == "invalid_request"
