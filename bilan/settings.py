@@ -214,6 +214,10 @@ BILAN_FEEDBACK_LINK_DAYS = env_int("BILAN_FEEDBACK_LINK_DAYS", 21)
 BILAN_FEEDBACK_REMINDER_DAYS = [int(d) for d in env_list("BILAN_FEEDBACK_REMINDER_DAYS", "3,7")]
 BILAN_FEEDBACK_RATE_LIMIT = env_int("BILAN_FEEDBACK_RATE_LIMIT", 20)
 BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
+# Enrolling interns from a school's CSV file, and the invitation link they receive.
+BILAN_ENROLMENT_MAX_BYTES = env_int("BILAN_ENROLMENT_MAX_BYTES", 1024 * 1024)
+BILAN_ENROLMENT_MAX_ROWS = env_int("BILAN_ENROLMENT_MAX_ROWS", 2_000)
+BILAN_ENROLMENT_INVITATION_DAYS = env_int("BILAN_ENROLMENT_INVITATION_DAYS", 30)
 
 # Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
 # its internship ends, unless the organisation sets its own period (default two years). The

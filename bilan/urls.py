@@ -22,6 +22,7 @@ urlpatterns = [
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
     path("", include("bilan.schools.urls_orgsettings")),
+    path("", include("bilan.schools.urls_enrol")),
     path("", include("bilan.api.urls")),
     *api_urlpatterns,
 ]

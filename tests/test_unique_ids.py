@@ -159,9 +159,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "target_kind": lambda: "objective",
         "target_id": lambda: _first(dossier.objectives.all()),
         "note_id": lambda: _first(RehearsalNote.objects.filter(dossier=dossier)),
-        # School staff pages: the demo intern is not staff (tests/schools covers them).
-        "cohort_id": lambda: None,
         "fmt": lambda: "html",
+        "cohort_id": lambda: getattr(getattr(dossier, "enrolment", None), "cohort_id", None),
     }
 
 

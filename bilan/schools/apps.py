@@ -13,6 +13,7 @@ class SchoolsConfig(AppConfig):
     def ready(self) -> None:
         from bilan.feedback import services as feedback_services
 
+        from . import jobs_enrol  # noqa: F401 — registers the invitation e-mail job
         from .reminders import dossier_reminder_days
 
         # The feedback app sits below this one: the organisation's reminder policy comes in

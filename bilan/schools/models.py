@@ -184,6 +184,15 @@ class Enrolment(models.Model):
         blank=True,
         related_name="followed_enrolments",
     )
+    # The internship as the school's file gave it: the intern's dossier is created from these
+    # when they accept the invitation (an intern who already has an account gets it at import).
+    company = models.CharField(_("entreprise"), max_length=200, blank=True)
+    service = models.CharField(_("service"), max_length=200, blank=True)
+    start_date = models.DateField(_("date de début"), null=True, blank=True)
+    end_date = models.DateField(_("date de fin"), null=True, blank=True)
+    tutor_name = models.CharField(_("nom du tuteur"), max_length=200, blank=True)
+    tutor_email = models.EmailField(_("e-mail du tuteur"), blank=True)
+
     invitation_token_hash = models.CharField(  # noqa: DJ001 — NULL keeps it unique when unset
         max_length=64, unique=True, null=True, blank=True
     )

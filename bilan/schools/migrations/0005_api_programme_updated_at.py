@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("schools", "0003_dashboard_indexes"),
+        ("schools", "0004_enrol_enrolment_internship"),
     ]
 
     operations = [
