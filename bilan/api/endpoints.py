@@ -9,6 +9,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_etags
 from ninja import Path, Query, Router
@@ -18,6 +19,8 @@ from bilan.documents.docx_output import render_docx
 from bilan.documents.model import TRAME, TRAME_HEADINGS, Language
 from bilan.documents.pdf_output import render_pdf_with_pages
 from bilan.schools.attestation import attestation_filename, attestation_pdf
+from bilan.schools.enrolment import enrolment_rows_check, enrolment_rows_import
+from bilan.schools.enrolment import max_rows as enrolment_max_rows
 from bilan.schools.models import Enrolment
 from bilan.synthesis.services import CONTENT_TYPES, synthesis_document
 
@@ -28,6 +31,8 @@ from .pagination import page
 from .schemas import (
     CohortOut,
     EnrolmentOut,
+    EnrolmentsImported,
+    EnrolmentsIn,
     ErrorOut,
     IsoDateTime,
     OrganisationOut,
@@ -233,6 +238,58 @@ def enrolment_status(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     if status is None:
         raise ApiError(404, "not_joined")
     return item_response(request, StatusOut, status)
+
+
+# --- Enrolling in bulk -----------------------------------------------------------------------
+
+
+@router.post(
+    "/cohorts/{cohort_id}/enrolments",
+    response={201: EnrolmentsImported, **WRITE_ERRORS},
+    summary="Enrol interns in bulk: the CSV import's columns and checks, all or nothing",
+    tags=["enrolments"],
+)
+def enrolments_create(request: HttpRequest, cohort_id: ObjectId, payload: EnrolmentsIn) -> Any:
+    """Interns without an account are invited by e-mail; those with one are linked at once.
+    Any invalid row (the same checks and messages as the CSV import) imports nothing: the answer
+    lists every error with its row (`row`, from 0) and field."""
+    token = write_token(request)
+    cohort = _get(serialise.cohorts(token).select_related("programme__organisation"), cohort_id)
+    rows = [row.model_dump() for row in payload.rows]
+    if not rows:
+        raise ApiError(422, "no_rows")
+    if len(rows) > enrolment_max_rows():
+        raise ApiError(422, "too_many_rows", params={"max": enrolment_max_rows()})
+    checked, errors = enrolment_rows_check(cohort, rows)
+    if errors:
+        raise ApiError(
+            422,
+            "invalid_rows",
+            # The CSV import numbers lines as a spreadsheet does (header = 1); rows count from 0.
+            errors=[
+                {"row": error.line - 2, "field": error.field, "message": str(error.message)}
+                for error in errors
+            ],
+        )
+    try:
+        result = enrolment_rows_import(cohort, checked, invited_by=token.created_by)
+    except DjangoValidationError as refused:
+        raise ApiError(
+            422, "rows_conflict", params={"details": " ".join(refused.messages)}
+        ) from None
+    imported = serialise.enrolments(token).filter(pk__in=[e.pk for e in result.enrolments])
+    data = {
+        "created": result.created,
+        "linked": result.linked,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "invitations": result.invitations,
+        "enrolments": [serialise.enrolment_out(e) for e in imported.order_by("pk")],
+    }
+    body = EnrolmentsImported.model_validate(data).model_dump(mode="json")
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False).encode(), status=201, content_type="application/json"
+    )
 
 
 # --- The submitted synthesis -----------------------------------------------------------------

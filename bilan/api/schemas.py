@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from ninja import Schema
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -109,6 +109,12 @@ class EnrolmentOut(Schema):
     first_name: str
     last_name: str
     referent_email: str | None
+    company: str = Field(description="The internship as the school's file gave it.")
+    service: str
+    start: dt.date | None
+    end: dt.date | None
+    tutor_name: str
+    tutor_email: str
     invited_at: dt.datetime | None
     joined_at: dt.datetime | None = Field(description="Null until the intern has a dossier.")
     status: StatusOut | None = Field(description="Null until the intern has joined.")
@@ -144,6 +150,27 @@ class EnrolmentRowIn(Schema):
 
 
 class EnrolmentsIn(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "rows": [
+                        {
+                            "email": "lea.martin@etu.example.org",
+                            "first_name": "Léa",
+                            "last_name": "Martin",
+                            "company": "Coopérative Terres du Rhône",
+                            "start": "2026-04-06",
+                            "end": "2026-08-28",
+                            "tutor_name": "Claire Dubois",
+                            "tutor_email": "claire.dubois@example.com",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     rows: list[EnrolmentRowIn] = Field(
         description="All are imported or none: any error leaves the cohort unchanged."
     )
