@@ -53,6 +53,10 @@ def test_one_bad_row_imports_nothing_and_says_where(api, school):
     where = {(e["row"], e["field"]) for e in error["errors"]}
     assert (1, "email") in where and (2, "end") in where
     assert all(e["message"] for e in error["errors"])
+    # The import's own messages, in the caller's language too.
+    assert "is not a valid e-mail address" in next(
+        e["message"] for e in error["errors"] if e["field"] == "email"
+    )
     assert not Enrolment.objects.exists()
     assert not Job.objects.exists()
 
