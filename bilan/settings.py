@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bilan.writing.context_processors.coach",
+                "bilan.schools.navigation.school_navigation",
             ],
         },
     }
@@ -218,6 +219,14 @@ BILAN_FEEDBACK_RATE_WINDOW = env_int("BILAN_FEEDBACK_RATE_WINDOW", 900)
 BILAN_ENROLMENT_MAX_BYTES = env_int("BILAN_ENROLMENT_MAX_BYTES", 1024 * 1024)
 BILAN_ENROLMENT_MAX_ROWS = env_int("BILAN_ENROLMENT_MAX_ROWS", 2_000)
 BILAN_ENROLMENT_INVITATION_DAYS = env_int("BILAN_ENROLMENT_INVITATION_DAYS", 30)
+
+# School side: how much one person or one organisation may create.
+BILAN_SCHOOL_LIMITS = {
+    "organisations_per_user": env_int("BILAN_MAX_ORGANISATIONS_PER_USER", 20),
+    "programmes_per_organisation": env_int("BILAN_MAX_PROGRAMMES", 200),
+    "cohorts_per_organisation": env_int("BILAN_MAX_COHORTS", 1_000),
+    "members_per_organisation": env_int("BILAN_MAX_MEMBERS", 1_000),
+}
 
 # Organisations (schools). Retention: days a dossier enrolled with an organisation is kept after
 # its internship ends, unless the organisation sets its own period (default two years). The

@@ -21,6 +21,7 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/rehearsal/", include("bilan.rehearsal.urls")),
     path("m/", include("bilan.meeting.public_urls")),
     path("", include("bilan.schools.urls_dashboard")),
+    path("", include("bilan.schools.urls_school")),
     path("", include("bilan.schools.urls_orgsettings")),
     path("", include("bilan.schools.urls_enrol")),
     path("", include("bilan.api.urls")),

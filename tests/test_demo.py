@@ -54,4 +54,4 @@ def test_demo_school_holds_the_dossier_and_a_referent_can_log_in(db, client):
     assert REFERENT_EMAIL in text and content.DEMO_EMAIL in text and cohort.name in text
     assert client.login(email=REFERENT_EMAIL, password=content.DEMO_PASSWORD)
     page = client.get(f"/cohorts/{cohort.pk}/")
-    assert page.status_code == 200 and "Camille Moreau" in page.content.decode()
+    assert page.status_code == 200 and "Moreau Camille" in page.content.decode()

@@ -30,6 +30,7 @@ from bilan.feedback.models import Answer, Discovery, FeedbackRequest
 from bilan.meeting.models import Question, Record
 from bilan.meeting.services import TOKEN_PURPOSE
 from bilan.rehearsal.models import Note as RehearsalNote
+from bilan.schools.models import Organisation
 from bilan.skills.models import Example, Highlight, ProgressAxis, Suggestion
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -161,6 +162,14 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "note_id": lambda: _first(RehearsalNote.objects.filter(dossier=dossier)),
         "fmt": lambda: "html",
         "cohort_id": lambda: getattr(getattr(dossier, "enrolment", None), "cohort_id", None),
+        # The school's pages: the demo intern gets 404 there, the referent's sweep is in
+        # tests/schools; ids of organisation-owned grids and frameworks have no demo value.
+        "enrolment_id": lambda: getattr(getattr(dossier, "enrolment", None), "pk", None),
+        "organisation_id": lambda: Organisation.objects.values_list("pk", flat=True).first(),
+        "programme_id": lambda: None,
+        "membership_id": lambda: None,
+        "link_id": lambda: None,
+        "criterion_id": lambda: None,
     }
 
 

@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bilan.core.edits import EditVersionMixin
 from bilan.dossiers.forms import LimitedTextField
 from bilan.skills.models import Example
 
 
-class CvLineEditForm(forms.Form):
+class CvLineEditForm(EditVersionMixin, forms.Form):
     text = forms.CharField(
         label=_("Ligne de CV"),
         max_length=300,
@@ -42,7 +43,7 @@ class CvLineForm(CvLineEditForm):
         return cleaned
 
 
-class AboutForm(forms.Form):
+class AboutForm(EditVersionMixin, forms.Form):
     about = LimitedTextField(
         label=_("À propos"),
         required=True,
@@ -52,7 +53,7 @@ class AboutForm(forms.Form):
     )
 
 
-class LetterForm(forms.Form):
+class LetterForm(EditVersionMixin, forms.Form):
     subject = forms.CharField(
         label=_("Objet"),
         max_length=300,

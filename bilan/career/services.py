@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bilan.core.edits import edit_claim
 from bilan.core.ordering import position_move
 from bilan.dossiers.models import Dossier
 from bilan.meeting.proposals import tutor_offers_recommendation
@@ -73,7 +74,8 @@ def cv_line_add(*, dossier: Dossier, text: str, example: Example | None = None) 
 
 
 @transaction.atomic
-def cv_line_update(*, line: CvLine, text: str) -> CvLine:
+def cv_line_update(*, line: CvLine, text: str, version: str | None = None) -> CvLine:
+    edit_claim(instance=line, version=version, fields=("text",))
     line.text = text.strip()
     line.full_clean()
     line.save()
@@ -133,8 +135,10 @@ def career_about(*, dossier: Dossier) -> str:
 
 
 @transaction.atomic
-def career_about_save(*, dossier: Dossier, about: str) -> Profile:
+def career_about_save(*, dossier: Dossier, about: str, version: str | None = None) -> Profile:
+    """``version``: what the form was loaded from (see bilan.core.edits); None skips the check."""
     profile = profile_get(dossier=dossier)
+    edit_claim(instance=profile, version=version, fields=("about",))
     profile.about = about.strip()
     profile.full_clean()
     profile.save()
@@ -186,8 +190,15 @@ def career_letter(*, dossier: Dossier) -> Letter:
 
 
 @transaction.atomic
-def career_letter_save(*, dossier: Dossier, subject: str, body: str) -> Profile:
+def career_letter_save(
+    *, dossier: Dossier, subject: str, body: str, version: str | None = None
+) -> Profile:
     profile = profile_get(dossier=dossier)
+    edit_claim(
+        instance=profile,
+        version=version,
+        fields={"subject": "letter_subject", "body": "letter_body"},
+    )
     profile.letter_subject, profile.letter_body = subject.strip(), body.strip()
     profile.full_clean()
     profile.save()

@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.edits import EditConflict, edit_conflict_page, edit_version
 from bilan.core.forms import form_add_errors
 from bilan.documents.model import Language
 from bilan.dossiers.access import dossier_for_user
@@ -59,6 +61,8 @@ def _index(request: HttpRequest, dossier: Dossier, **forms: Any) -> HttpResponse
     skills_of = _skills_by_example(dossier) if proofs.all else {}
     lines = services.cv_lines(dossier=dossier)
     stories = services.career_stories(dossier=dossier)
+    profile = services.profile_get(dossier=dossier)
+    version = edit_version(profile)
     context = {
         "dossier": dossier,
         "lines": [(line, _proof_lines(proofs, line.example_id, skills_of)) for line in lines],
@@ -69,11 +73,11 @@ def _index(request: HttpRequest, dossier: Dossier, **forms: Any) -> HttpResponse
         "stories": stories,
         "line_form": forms.get("line_form") or CvLineForm(dossier_id=dossier.pk),
         "about_form": forms.get("about_form")
-        or AboutForm(initial={"about": services.career_about(dossier=dossier)}),
-        "about_edited": bool(services.profile_get(dossier=dossier).about),
+        or AboutForm(initial={"about": services.career_about(dossier=dossier)}, version=version),
+        "about_edited": bool(profile.about),
         "letter": letter,
         "letter_form": forms.get("letter_form")
-        or LetterForm(initial={"subject": letter.subject, "body": letter.body}),
+        or LetterForm(initial={"subject": letter.subject, "body": letter.body}, version=version),
     }
     return render(request, "career/index.html", context, status=400 if bound else 200)
 
@@ -102,9 +106,15 @@ def line_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @login_required
 def line_edit(request: HttpRequest, dossier_id: int, line_id: int) -> HttpResponse:
     line = cv_line_for_user(request.user, dossier_id, line_id)
-    form = CvLineEditForm(request.POST or None, initial={"text": line.text})
+    form = CvLineEditForm(
+        request.POST or None, initial={"text": line.text}, version=edit_version(line)
+    )
     if request.method == "POST" and form.is_valid():
-        services.cv_line_update(line=line, **form.cleaned_data)
+        try:
+            services.cv_line_update(line=line, version=form.edit_base(), **form.cleaned_data)
+        except EditConflict as conflict:
+            cancel = reverse("career:index", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Ligne enregistrée."))
         return redirect("career:index", dossier_id)
     status = 400 if request.method == "POST" else 200
@@ -139,7 +149,13 @@ def about(request: HttpRequest, dossier_id: int) -> HttpResponse:
         return redirect("career:index", dossier.pk)
     form = AboutForm(request.POST)
     if form.is_valid():
-        services.career_about_save(dossier=dossier, **form.cleaned_data)
+        try:
+            services.career_about_save(
+                dossier=dossier, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("career:index", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Texte « à propos » enregistré."))
         return redirect("career:index", dossier.pk)
     return _index(request, dossier, about_form=form)
@@ -155,7 +171,13 @@ def letter(request: HttpRequest, dossier_id: int) -> HttpResponse:
         return redirect("career:index", dossier.pk)
     form = LetterForm(request.POST)
     if form.is_valid():
-        services.career_letter_save(dossier=dossier, **form.cleaned_data)
+        try:
+            services.career_letter_save(
+                dossier=dossier, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("career:index", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(
             request, _("Message enregistré. Ouvrez-le dans votre messagerie pour l'envoyer.")
         )

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from bilan.core.edits import EditVersionMixin
+
 from .models import Dossier, JournalEntry, Objective
 
 
@@ -35,7 +37,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class DossierForm(forms.ModelForm):
+class DossierForm(EditVersionMixin, forms.ModelForm):
     mission_text = LimitedTextField(
         limit_name="mission_chars",
         label=_("Mission telle qu'écrite"),
@@ -104,7 +106,7 @@ class ObjectiveSplitForm(MissionTextForm):
     )
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(EditVersionMixin, forms.ModelForm):
     title = LimitedTextField(
         label=_("Objectif"), required=True, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -146,7 +148,7 @@ class ObjectiveAddForm(forms.Form):
     )
 
 
-class JournalEntryForm(forms.ModelForm):
+class JournalEntryForm(EditVersionMixin, forms.ModelForm):
     text = LimitedTextField(
         label=_("Qu'avez-vous fait, appris, remarqué ?"),
         required=True,
@@ -173,7 +175,7 @@ class JournalEntryForm(forms.ModelForm):
             )
 
 
-class WeeksForm(forms.ModelForm):
+class WeeksForm(EditVersionMixin, forms.ModelForm):
     first_week_note = LimitedTextField(label=_("Ce que je savais faire en arrivant"))
     mastered_now = LimitedTextField(label=_("Ce que je maîtrise désormais"))
     autonomy_gained = LimitedTextField(

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilan.accounts.models import User
+from bilan.core.edits import edit_claim
 from bilan.core.ordering import position_move
 from bilan.core.services import model_update
 from bilan.jobs.services import job_enqueue_once
@@ -66,7 +67,16 @@ def dossier_create(*, owner: User, **data: Any) -> Dossier:
 
 
 @transaction.atomic
-def dossier_update(*, dossier: Dossier, **data: Any) -> Dossier:
+def dossier_update(*, dossier: Dossier, version: str | None = None, **data: Any) -> Dossier:
+    edit_claim(
+        instance=dossier,
+        version=version,
+        fields=[
+            name
+            for name in ("mission_text", "first_week_note", "mastered_now", "autonomy_gained")
+            if name in data
+        ],
+    )
     fields = [*DOSSIER_FIELDS, "first_week_note", "mastered_now", "autonomy_gained"]
     model_update(instance=dossier, fields=fields, data=data)
     if {"first_week_note", "mastered_now", "autonomy_gained"} & data.keys():
@@ -133,7 +143,10 @@ def objective_create(
 
 
 @transaction.atomic
-def objective_update(*, objective: Objective, **data: Any) -> Objective:
+def objective_update(*, objective: Objective, version: str | None = None, **data: Any) -> Objective:
+    """``version``: what the form was loaded from (see bilan.core.edits); None skips the check."""
+    texts = ("title", "actual", "contribution", "reason")
+    edit_claim(instance=objective, version=version, fields=texts)
     fields = ("title", "unplanned", "status", "actual", "contribution", "reason")
     model_update(instance=objective, fields=fields, data=data)
     dossier_texts_changed(dossier_id=objective.dossier_id)
@@ -262,7 +275,10 @@ def journal_entry_create(
 
 
 @transaction.atomic
-def journal_entry_update(*, entry: JournalEntry, date: dt.date, text: str, tags: str) -> None:
+def journal_entry_update(
+    *, entry: JournalEntry, date: dt.date, text: str, tags: str, version: str | None = None
+) -> None:
+    edit_claim(instance=entry, version=version, fields=("text", "tags"))
     entry.date, entry.text, entry.tags = date, text, normalise_tags(tags)
     entry.full_clean()
     entry.save()

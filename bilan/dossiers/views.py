@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from bilan.accounts.access import request_user
+from bilan.core.edits import EditConflict, edit_conflict_page
 from bilan.core.forms import form_add_errors
 
 from . import services
@@ -69,7 +71,11 @@ def dossier_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     form = DossierForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
-        services.dossier_update(dossier=dossier, **form.cleaned_data)
+        try:
+            services.dossier_update(dossier=dossier, version=form.edit_base(), **form.cleaned_data)
+        except EditConflict as conflict:
+            cancel = reverse("dossiers:home", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         if (
             "mission_text" in form.changed_data
             and not dossier.objectives.exists()
@@ -155,7 +161,13 @@ def objective_edit(request: HttpRequest, dossier_id: int, objective_id: int) -> 
     objective = objective_for_user(request.user, dossier_id, objective_id)
     form = ObjectiveForm(request.POST or None, instance=objective)
     if request.method == "POST" and form.is_valid():
-        services.objective_update(objective=objective, **form.cleaned_data)
+        try:
+            services.objective_update(
+                objective=objective, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("dossiers:objectives", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         if _is_htmx(request):
             return render(request, "dossiers/_objective_row.html", {"objective": objective})
         messages.success(request, _("Objectif enregistré."))
@@ -280,7 +292,13 @@ def journal_entry_edit(request: HttpRequest, dossier_id: int, entry_id: int) -> 
     entry = journal_entry_for_user(request.user, dossier_id, entry_id)
     form = JournalEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        services.journal_entry_update(entry=entry, **form.cleaned_data)
+        try:
+            services.journal_entry_update(
+                entry=entry, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("dossiers:journal", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Entrée modifiée."))
         _warn_outside_internship(request, entry.dossier, form.cleaned_data["date"])
         return redirect("dossiers:journal", dossier_id)
@@ -304,7 +322,11 @@ def weeks(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     form = WeeksForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
-        services.dossier_update(dossier=dossier, **form.cleaned_data)
+        try:
+            services.dossier_update(dossier=dossier, version=form.edit_base(), **form.cleaned_data)
+        except EditConflict as conflict:
+            cancel = reverse("dossiers:weeks", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Enregistré."))
         return redirect("dossiers:weeks", dossier.pk)
     context = {

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bilan.core.edits import EditVersionMixin
 from bilan.dossiers.forms import LimitedTextField
 
 from .models import Question, Record
@@ -25,7 +26,7 @@ class MeetingForm(forms.Form):
     place = forms.CharField(label=_("Lieu"), max_length=300, required=False)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(EditVersionMixin, forms.Form):
     text = forms.CharField(
         label=_("Question"),
         max_length=500,
@@ -47,7 +48,7 @@ class PickForm(forms.Form):
     key = forms.CharField(max_length=50)
 
 
-class RecordForm(forms.Form):
+class RecordForm(EditVersionMixin, forms.Form):
     tutor_said = LimitedTextField(label=_("Ce que le tuteur a dit"))
     agreed_axes = LimitedTextField(label=_("Axes de progrès convenus"))
     next_steps = LimitedTextField(label=_("Prochaines étapes"))

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bilan.core.edits import edit_claim
 from bilan.core.ordering import position_move
 from bilan.core.public import LinkRefused, token_hash, token_new, token_well_formed
 from bilan.dossiers.models import Dossier
@@ -116,7 +117,10 @@ def meeting_question_pick(*, dossier: Dossier, key: str) -> Question:
 
 
 @transaction.atomic
-def meeting_question_update(*, question: Question, text: str, topic: str) -> Question:
+def meeting_question_update(
+    *, question: Question, text: str, topic: str, version: str | None = None
+) -> Question:
+    edit_claim(instance=question, version=version, fields=("text",))
     question.text, question.topic = text.strip(), topic
     question.full_clean()
     question.save()
@@ -163,12 +167,17 @@ def meeting_record_update(
     agreed_axes: str = "",
     next_steps: str = "",
     recommendation: str = Record.Recommendation.UNDECIDED,
+    version: str | None = None,
 ) -> Record:
-    """Save the content; any change voids both confirmations and the tutor's pending link."""
+    """Save the content; any change voids both confirmations and the tutor's pending link.
+
+    ``version``: what the form was loaded from (see bilan.core.edits); None skips the check.
+    """
     record = Record.objects.select_for_update().filter(dossier=dossier).first()
     record = record or Record(dossier=dossier)
     if record.is_frozen:
         raise _frozen_error()
+    edit_claim(instance=record, version=version, fields=("tutor_said", "agreed_axes", "next_steps"))
     values = {
         "tutor_said": tutor_said.strip(),
         "agreed_axes": agreed_axes.strip(),

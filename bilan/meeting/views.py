@@ -9,9 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.edits import EditConflict, edit_conflict_page, edit_version
 from bilan.core.forms import form_add_errors
 from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.model import Document
@@ -124,10 +126,18 @@ def question_pick(request: HttpRequest, dossier_id: int) -> HttpResponse:
 def question_edit(request: HttpRequest, dossier_id: int, question_id: int) -> HttpResponse:
     question = question_for_user(request.user, dossier_id, question_id)
     form = QuestionForm(
-        request.POST or None, initial={"text": question.text, "topic": question.topic}
+        request.POST or None,
+        initial={"text": question.text, "topic": question.topic},
+        version=edit_version(question),
     )
     if request.method == "POST" and form.is_valid():
-        services.meeting_question_update(question=question, **form.cleaned_data)
+        try:
+            services.meeting_question_update(
+                question=question, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("meeting:index", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Question enregistrée."))
         return redirect("meeting:index", dossier_id)
     status = 400 if request.method == "POST" else 200
@@ -186,10 +196,15 @@ def record(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     current = services.meeting_record_get(dossier=dossier)
     initial = {name: getattr(current, name) for name in current.CONTENT_FIELDS}
-    form = RecordForm(request.POST or None, initial=initial)
+    form = RecordForm(request.POST or None, initial=initial, version=edit_version(current))
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_record_update(dossier=dossier, **form.cleaned_data)
+            services.meeting_record_update(
+                dossier=dossier, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("meeting:record", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         except ValidationError as error:
             form_add_errors(form, error)
         else:

@@ -47,7 +47,7 @@ ROW_FIELDS = (
     "first_name",
     "last_name",
     "email",
-    "company",
+    "company_shown",
     "readiness",
     "has_dossier",
     "feedback_requested",
@@ -88,7 +88,10 @@ class DashboardQuery:
 def _annotated(cohort: Cohort) -> QuerySet[Enrolment]:
     status = "dossier__school_status__"
     return Enrolment.objects.filter(cohort=cohort).annotate(
-        company=Coalesce(F("dossier__organisation"), Value(""), output_field=CharField()),
+        # The dossier's organisation once linked, else the company of the imported row.
+        company_shown=Coalesce(
+            F("dossier__organisation"), F("company"), Value(""), output_field=CharField()
+        ),
         readiness=Coalesce(F(status + "readiness"), Value(0), output_field=IntegerField()),
         has_dossier=Case(
             When(dossier__isnull=False, then=Value(True)),
@@ -124,6 +127,7 @@ def dashboard_enrolments(cohort: Cohort, query: DashboardQuery) -> QuerySet[Enro
             | Q(last_name__icontains=term)
             | Q(email__icontains=term)
             | Q(dossier__organisation__icontains=term)
+            | Q(company__icontains=term)
         )
     # Q objects: the annotations are unknown to the type checker's field lookup.
     if query.readiness_below is not None:

@@ -80,7 +80,7 @@ def _values(row: dict[str, Any], labels: dict[str, str]) -> list[Any]:
         cell_neutralise(row["last_name"]),
         cell_neutralise(row["first_name"]),
         cell_neutralise(row["email"]),
-        cell_neutralise(row["company"]),
+        cell_neutralise(row["company_shown"]),
         row["readiness"] if row["has_dossier"] else None,
         row["feedback_requested"],
         row["feedback_answered"],

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from bilan.core.edits import EditVersionMixin
 from bilan.dossiers.forms import LimitedTextField
 from bilan.dossiers.models import Dossier, Objective
 
@@ -99,7 +100,7 @@ class PickSkillForm(forms.Form):
         self.fields["skill"].queryset = Skill.objects.filter(framework__in=frameworks)  # type: ignore[attr-defined]
 
 
-class DossierSkillForm(forms.ModelForm):
+class DossierSkillForm(EditVersionMixin, forms.ModelForm):
     level_before = LevelField(label=_("Niveau à l'arrivée"))
     level_now = LevelField(label=_("Niveau aujourd'hui"))
     note = LimitedTextField(
@@ -133,7 +134,7 @@ class FrameworksForm(GroupedFieldsMixin, forms.Form):
     )
 
 
-class ExampleForm(GroupedFieldsMixin, forms.ModelForm):
+class ExampleForm(EditVersionMixin, GroupedFieldsMixin, forms.ModelForm):
     situation = LimitedTextField(label=_("Situation — le contexte"))
     task = LimitedTextField(label=_("Tâche — ce qu'on attendait de vous"))
     action = LimitedTextField(label=_("Action — ce que vous avez fait, vous"))
@@ -179,7 +180,7 @@ class ExampleForm(GroupedFieldsMixin, forms.ModelForm):
         pass
 
 
-class HighlightForm(GroupedFieldsMixin, forms.ModelForm):
+class HighlightForm(EditVersionMixin, GroupedFieldsMixin, forms.ModelForm):
     description = LimitedTextField(label=_("Ce qui s'est passé"))
     solution = LimitedTextField(label=_("Solution trouvée"))
     resources = LimitedTextField(
@@ -232,7 +233,7 @@ class HighlightForm(GroupedFieldsMixin, forms.ModelForm):
         pass
 
 
-class FeelingsForm(forms.ModelForm):
+class FeelingsForm(EditVersionMixin, forms.ModelForm):
     culture = LimitedTextField(label=_("Ce que je retiens de la culture d'entreprise"))
     atmosphere = LimitedTextField(label=_("L'ambiance"))
     team = LimitedTextField(label=_("La relation avec l'équipe"))

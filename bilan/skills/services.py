@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from bilan.coach.detect import detect_language
+from bilan.core.edits import edit_claim
 from bilan.core.services import model_update
 from bilan.dossiers.models import Dossier, Objective
 from bilan.dossiers.services import dossier_texts_changed
@@ -182,7 +183,10 @@ def dossier_skill_add(
 
 
 @transaction.atomic
-def dossier_skill_update(*, dossier_skill: DossierSkill, **data: Any) -> DossierSkill:
+def dossier_skill_update(
+    *, dossier_skill: DossierSkill, version: str | None = None, **data: Any
+) -> DossierSkill:
+    edit_claim(instance=dossier_skill, version=version, fields=("note",))
     allowed = {"level_before", "level_now", "note", "family"}
     if dossier_skill.skill_id is None:
         allowed.add("custom_label")
@@ -304,8 +308,11 @@ def example_update(
     example: Example,
     skills: Iterable[DossierSkill] | None = None,
     objectives: Iterable[Objective] | None = None,
+    version: str | None = None,
     **data: Any,
 ) -> Example:
+    """``version``: what the form was loaded from (see bilan.core.edits); None skips the check."""
+    edit_claim(instance=example, version=version, fields=EXAMPLE_FIELDS)
     model_update(instance=example, fields=EXAMPLE_FIELDS, data=data)
     if skills is not None:
         example.skills.set(_own(example.dossier, skills, _("Compétence")))
@@ -363,8 +370,13 @@ def highlight_create(
 
 @transaction.atomic
 def highlight_update(
-    *, highlight: Highlight, examples: Iterable[Example] | None = None, **data: Any
+    *,
+    highlight: Highlight,
+    examples: Iterable[Example] | None = None,
+    version: str | None = None,
+    **data: Any,
 ) -> Highlight:
+    edit_claim(instance=highlight, version=version, fields=HIGHLIGHT_FIELDS)
     model_update(instance=highlight, fields=HIGHLIGHT_FIELDS, data=data)
     if examples is not None:
         highlight.examples.set(_own(highlight.dossier, examples, _("Exemple")))
@@ -398,8 +410,9 @@ def feelings_get(*, dossier: Dossier) -> Feelings:
 
 
 @transaction.atomic
-def feelings_update(*, dossier: Dossier, **data: Any) -> Feelings:
+def feelings_update(*, dossier: Dossier, version: str | None = None, **data: Any) -> Feelings:
     feelings = feelings_get(dossier=dossier)
+    edit_claim(instance=feelings, version=version, fields=FEELINGS_FIELDS)
     model_update(instance=feelings, fields=FEELINGS_FIELDS, data=data)
     dossier_texts_changed(dossier_id=dossier.pk)
     return feelings

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from bilan.core.edits import EditConflict, edit_conflict_page
 from bilan.core.forms import form_add_errors
 from bilan.dossiers.access import dossier_for_user
 from bilan.dossiers.models import Dossier
@@ -137,7 +139,13 @@ def skill_edit(request: HttpRequest, dossier_id: int, skill_id: int) -> HttpResp
     item = dossier_skill_for_user(request.user, dossier_id, skill_id)
     form = DossierSkillForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        services.dossier_skill_update(dossier_skill=item, **form.cleaned_data)
+        try:
+            services.dossier_skill_update(
+                dossier_skill=item, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("skills:list", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Compétence enregistrée."))
         return redirect("skills:list", dossier_id)
     context = {
@@ -218,7 +226,11 @@ def example_edit(request: HttpRequest, dossier_id: int, example_id: int) -> Http
     example = example_for_user(request.user, dossier_id, example_id)
     form = ExampleForm(request.POST or None, dossier=example.dossier, instance=example)
     if request.method == "POST" and form.is_valid():
-        services.example_update(example=example, **form.cleaned_data)
+        try:
+            services.example_update(example=example, version=form.edit_base(), **form.cleaned_data)
+        except EditConflict as conflict:
+            cancel = reverse("skills:examples", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Exemple enregistré."))
         return redirect("skills:examples", dossier_id)
     context = {"dossier": example.dossier, "form": form, "example": example}
@@ -270,7 +282,13 @@ def highlight_edit(request: HttpRequest, dossier_id: int, highlight_id: int) -> 
         request.POST or None, dossier=highlight.dossier, kind=highlight.kind, instance=highlight
     )
     if request.method == "POST" and form.is_valid():
-        services.highlight_update(highlight=highlight, **form.cleaned_data)
+        try:
+            services.highlight_update(
+                highlight=highlight, version=form.edit_base(), **form.cleaned_data
+            )
+        except EditConflict as conflict:
+            cancel = reverse("skills:highlights", args=[dossier_id])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Enregistré."))
         return redirect("skills:highlights", dossier_id)
     context = {
@@ -308,7 +326,11 @@ def feelings(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
     form = FeelingsForm(request.POST or None, instance=services.feelings_get(dossier=dossier))
     if request.method == "POST" and form.is_valid():
-        services.feelings_update(dossier=dossier, **form.cleaned_data)
+        try:
+            services.feelings_update(dossier=dossier, version=form.edit_base(), **form.cleaned_data)
+        except EditConflict as conflict:
+            cancel = reverse("skills:feelings", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         messages.success(request, _("Ressentis enregistrés."))
         return redirect("skills:feelings", dossier.pk)
     context = _feelings_context(dossier, form=form)

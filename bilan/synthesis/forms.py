@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bilan.core.edits import EditVersionMixin
 from bilan.documents.model import TRAME, TRAME_HEADINGS
 from bilan.dossiers.forms import LimitedTextField
 
@@ -13,7 +14,7 @@ from .models import Synthesis
 HELP = _("Paragraphes séparés par une ligne vide ; listes avec « - » ; **gras** ; *italique*.")
 
 
-class SynthesisForm(forms.Form):
+class SynthesisForm(EditVersionMixin, forms.Form):
     """One text area per trame section, in the dossier's language."""
 
     def __init__(

@@ -6,11 +6,12 @@ import difflib
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from bilan.core.edits import EditConflict
 from bilan.documents.citations import drop_citations
 from bilan.documents.docx_output import render_docx
 from bilan.documents.markdown_output import render_markdown
@@ -74,9 +75,31 @@ def synthesis_generate(*, dossier: Dossier) -> SynthesisVersion:
 
 
 @transaction.atomic
-def synthesis_save(*, synthesis: Synthesis, sections: dict[str, str]) -> SynthesisVersion | None:
-    """Save the intern's edits as a new version; None when nothing changed."""
+def synthesis_save(
+    *, synthesis: Synthesis, sections: dict[str, str], version: str | None = None
+) -> SynthesisVersion | None:
+    """Save the intern's edits as a new version; None when nothing changed.
+
+    ``version`` is the number the edit was loaded from: when another version was saved since,
+    nothing is written and EditConflict carries the current texts (None: no check).
+    """
+    if version is not None:
+        # A no-op UPDATE first: it holds the synthesis row's write lock until the end of the
+        # transaction, so two saves based on the same version are serialised and the second
+        # sees the first one's version.
+        Synthesis.objects.filter(pk=synthesis.pk).update(condensed=F("condensed"))
     current = synthesis_current(synthesis=synthesis)
+    if version is not None and current is not None and str(current.number) != version:
+        # The version the edit started from is known: sections the intern left alone take the
+        # other save's text on the conflict page.
+        loaded = (
+            synthesis.versions.filter(number=int(version)).first() if version.isdigit() else None
+        )
+        raise EditConflict(
+            saved=current.sections,
+            version=str(current.number),
+            base=loaded.sections if loaded else None,
+        )
     base = current.sections if current else {}
     merged = {key: sections.get(key, base.get(key, "")) for key in TRAME}
     if current is not None and all(

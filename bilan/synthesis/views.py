@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilan.core.edits import EditConflict, edit_conflict_page
 from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.model import TRAME_HEADINGS
 from bilan.dossiers.access import dossier_for_user
@@ -71,9 +73,16 @@ def synthesis_edit(request: HttpRequest, dossier_id: int) -> HttpResponse:
         initial=current.sections,
         language=dossier.language,
         placeholders=placeholders,
+        version=str(current.number),
     )
     if request.method == "POST" and form.is_valid():
-        version = services.synthesis_save(synthesis=synthesis, sections=form.sections())
+        try:
+            version = services.synthesis_save(
+                synthesis=synthesis, sections=form.sections(), version=form.edit_base()
+            )
+        except EditConflict as conflict:
+            cancel = reverse("synthesis:home", args=[dossier.pk])
+            return edit_conflict_page(request, form=form, conflict=conflict, cancel_url=cancel)
         if version is None:
             messages.info(request, _("Aucune modification : pas de nouvelle version."))
         else:

@@ -230,9 +230,11 @@ def test_rows_show_where_each_intern_stands(cohort, referent_client):
     assert rows["Moreau"]["tutor_evaluation"] is True
     assert rows["Pending"]["has_dossier"] is False
     assert rows["Pending"]["readiness"] == 0
-    assert rows["Pending"]["company"] == ""
-    # The intern's page is not routed yet (another part of the app): no link, no error.
-    assert rows["Moreau"]["url"] == ""
+    assert rows["Pending"]["company_shown"] == ""
+    # Each joined intern links to the referent's page of that intern.
+    moreau = Enrolment.objects.get(cohort=cohort, last_name="Moreau")
+    assert rows["Moreau"]["url"] == reverse("schools:intern", args=[cohort.pk, moreau.pk])
+    assert rows["Moreau"]["url"] in html
 
 
 @pytest.mark.django_db

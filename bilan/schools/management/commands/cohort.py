@@ -18,7 +18,11 @@ from bilan.schools.enrolment import (
     enrolment_rows_plan,
     max_bytes,
 )
-from bilan.schools.models import Cohort
+from bilan.schools.models import Cohort, Enrolment
+from bilan.schools.status import dossier_statuses_refresh
+
+# Dossiers refreshed per batch by `refresh-status`: each reads a dozen tables; memory stays flat.
+REFRESH_BATCH = 200
 
 
 def _language() -> str:
@@ -30,7 +34,8 @@ def _language() -> str:
 class Command(BaseCommand):
     help = (
         "Cohorts from the command line: `bilan cohort import COHORT_ID FILE.csv [--dry-run]` "
-        "enrols interns as the web import does (all lines or none)."
+        "enrols interns as the web import does (all lines or none); "
+        "`bilan cohort refresh-status [--cohort ID]` rebuilds the dashboard's dossier statuses."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,11 +46,28 @@ class Command(BaseCommand):
         importer.add_argument(
             "--dry-run", action="store_true", help="Check and count; write nothing."
         )
+        refresh = sub.add_parser(
+            "refresh-status",
+            help="Recompute every enrolled dossier's status (readiness, feedback, meeting...).",
+        )
+        refresh.add_argument("--cohort", type=int, help="Only this cohort's dossiers.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override(_language()):
             if options["action"] == "import":
                 self._import(options["cohort_id"], options["file"], dry_run=options["dry_run"])
+            elif options["action"] == "refresh-status":
+                self._refresh_status(options.get("cohort"))
+
+    def _refresh_status(self, cohort_id: int | None) -> None:
+        enrolments = Enrolment.objects.filter(dossier__isnull=False)
+        if cohort_id is not None:
+            enrolments = enrolments.filter(cohort_id=cohort_id)
+        ids = list(enrolments.values_list("dossier_id", flat=True).order_by("dossier_id"))
+        done = 0
+        for start in range(0, len(ids), REFRESH_BATCH):
+            done += dossier_statuses_refresh(ids[start : start + REFRESH_BATCH])
+        self.stdout.write(f"{done} dossier status(es) refreshed.")
 
     def _import(self, cohort_id: int, path: Path, *, dry_run: bool) -> None:
         cohort = (
