@@ -150,10 +150,7 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "discovery_id": lambda: _first(Discovery.objects.filter(answer__request__dossier=dossier)),
         "question_id": lambda: _first(Question.objects.filter(dossier=dossier)),
         "line_id": lambda: _first(dossier.cv_lines.all()),
-        # The API's routes (bilan/api) and its token pages: none is a page of the demo dossier.
-        "organisation_id": lambda: None,
-        "programme_id": lambda: None,
-        "enrolment_id": lambda: None,
+        # An organisation's API token (bilan/api): the demo has none.
         "token_id": lambda: None,
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
