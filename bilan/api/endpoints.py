@@ -16,6 +16,7 @@ from ninja import Path, Query, Router
 from pydantic import BaseModel
 
 from bilan.documents.docx_output import render_docx
+from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.model import TRAME, TRAME_HEADINGS, Language
 from bilan.documents.pdf_output import render_pdf_with_pages
 from bilan.schools.attestation import attestation_filename, attestation_pdf
@@ -301,7 +302,9 @@ def _submitted(request: HttpRequest, enrolment_id: int) -> Enrolment:
         serialise.enrolments(token).select_related("submitted_version__synthesis__dossier__owner"),
         enrolment_id,
     )
-    if enrolment.submitted_version is None or enrolment.dossier_id is None:
+    version = enrolment.submitted_version
+    # A version of another dossier (the enrolment linked again since) is never shown.
+    if version is None or version.synthesis.dossier_id != enrolment.dossier_id:
         raise ApiError(404, "synthesis_not_submitted")
     return enrolment
 
@@ -342,11 +345,18 @@ def _document(request: HttpRequest, enrolment_id: int, fmt: str) -> HttpResponse
     document = synthesis_document(
         dossier=synthesis.dossier, version=version, condensed=synthesis.condensed
     )
-    if fmt == "pdf":
-        content, _pages = render_pdf_with_pages(document, condensed=synthesis.condensed)
-    else:
-        content = render_docx(document)
-    api_access_log(token=request_token(request), enrolment=enrolment, what="synthesis")
+    try:
+        if fmt == "pdf":
+            content, _pages = render_pdf_with_pages(document, condensed=synthesis.condensed)
+        else:
+            content = render_docx(document)
+    except DocumentTooLarge as error:
+        raise ApiError(
+            422, "document_too_large", params={"size": error.size, "limit": error.limit}
+        ) from None
+    # The intern's access log names the PDF as the staff's download does.
+    what = "synthesis_pdf" if fmt == "pdf" else "synthesis"
+    api_access_log(token=request_token(request), enrolment=enrolment, what=what)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     filename = f"bilan-{enrolment.pk}-v{version.number}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -30,6 +30,9 @@ MESSAGES: dict[str, Promise] = {
     "rows_conflict": _("Rien n'a été importé : %(details)s"),
     "not_joined": _("Le stagiaire n'a pas encore rejoint Bilan : pas encore de dossier."),
     "synthesis_not_submitted": _("Le stagiaire n'a pas encore remis sa synthèse."),
+    "document_too_large": _(
+        "Document trop long pour être produit (%(size)s pour une limite de %(limit)s)."
+    ),
     "method_not_allowed": _("Méthode non permise pour cette adresse."),
 }
 

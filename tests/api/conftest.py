@@ -80,15 +80,18 @@ def enrolled(school, dossier) -> Enrolment:
         invited_at=timezone.now(),
     )
     enrolment_link(enrolment, dossier)
-    DossierStatus.objects.create(
+    # Linking computes the status; these figures stand for a dossier well under way.
+    DossierStatus.objects.update_or_create(
         dossier=dossier,
-        readiness=60,
-        objectives_total=5,
-        objectives_reviewed=3,
-        feedback_requested=4,
-        feedback_answered=2,
-        tutor_evaluation_received=True,
-        meeting_at=timezone.now() + dt.timedelta(days=10),
+        defaults={
+            "readiness": 60,
+            "objectives_total": 5,
+            "objectives_reviewed": 3,
+            "feedback_requested": 4,
+            "feedback_answered": 2,
+            "tutor_evaluation_received": True,
+            "meeting_at": timezone.now() + dt.timedelta(days=10),
+        },
     )
     enrolment.refresh_from_db()
     return enrolment

@@ -42,7 +42,7 @@ def fuzz_token(live_server, transactional_db, settings, dossier):
     cohort = Cohort.objects.create(pk=1, programme=programme, name="2026", join_code="FUZZ1")
     enrolment = Enrolment.objects.create(pk=1, cohort=cohort, email=dossier.owner.email)
     enrolment_link(enrolment, dossier)
-    DossierStatus.objects.create(dossier=dossier, readiness=40)
+    DossierStatus.objects.update_or_create(dossier=dossier, defaults={"readiness": 40})
     version = synthesis_generate(dossier=dossier)
     Enrolment.objects.filter(pk=1).update(submitted_version=version, submitted_at=timezone.now())
     _token, secret = api_token_create(

@@ -9,9 +9,11 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from bilan.documents.model import TRAME
 from bilan.dossiers.models import Dossier
 from bilan.schools.models import AccessLog, Enrolment
 from bilan.synthesis import services as synthesis_services
+from bilan.synthesis.models import SynthesisVersion
 
 
 def test_write_token_deletes_an_enrolment_and_keeps_the_dossier(api, school, enrolled):
@@ -40,8 +42,10 @@ def submitted(enrolled):
     # The intern keeps writing: the school still reads the version handed in.
     synthesis = version.synthesis
     synthesis_services.synthesis_save(
-        synthesis=synthesis, sections={**version.sections, "missions": "Brouillon ultérieur"}
+        synthesis=synthesis, sections={**version.sections, TRAME[0]: "Brouillon ultérieur"}
     )
+    latest = synthesis_services.synthesis_current(synthesis=synthesis)
+    assert latest.number > version.number and latest.sections[TRAME[0]] == "Brouillon ultérieur"
     enrolled.refresh_from_db()
     return enrolled, version
 
@@ -82,7 +86,8 @@ def test_submitted_synthesis_as_pdf_and_docx(api, school, submitted):
     assert word.status_code == 200
     paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs)
     assert "Bilan de fin de stage" in paragraphs and "Brouillon ultérieur" not in paragraphs
-    assert AccessLog.objects.filter(dossier=enrolment.dossier, what="synthesis").count() == 2
+    logged = AccessLog.objects.filter(dossier=enrolment.dossier).values_list("what", flat=True)
+    assert sorted(logged) == ["synthesis", "synthesis_pdf"]
 
 
 def test_no_synthesis_before_it_is_handed_in(api, school, enrolled, invited):
@@ -123,3 +128,39 @@ def test_attestation_pdf(api, school, other, enrolled, invited):
     foreign = api.get(f"/enrolments/{enrolled.pk}/attestation", other.write)
     assert foreign.status_code == 404 and foreign.json()["code"] == "not_found"
     assert AccessLog.objects.filter(what="attestation").count() == 2
+
+
+def test_a_version_of_another_dossier_is_never_shown(api, school, submitted, dossier):
+    enrolment, _version = submitted
+    from bilan.dossiers import services as dossier_services
+
+    other = dossier_services.dossier_create(
+        owner=dossier.owner,
+        organisation="Ailleurs",
+        service="",
+        location="",
+        kind="stage",
+        start_date=dossier.start_date,
+        end_date=dossier.end_date,
+        mission_text="- Autre",
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(dossier=other)
+    for suffix in ("", "/pdf", "/docx"):
+        response = api.get(f"/enrolments/{enrolment.pk}/synthesis{suffix}", school.read)
+        assert response.status_code == 404
+        assert response.json()["code"] == "synthesis_not_submitted"
+
+
+def test_a_document_too_large_is_a_clear_refusal(api, school, submitted):
+    enrolment, version = submitted
+    huge = " ".join(["mot"] * 60_000)
+    SynthesisVersion.objects.filter(pk=version.pk).update(
+        sections={**version.sections, TRAME[0]: huge}
+    )
+    response = api.get(
+        f"/enrolments/{enrolment.pk}/synthesis/docx", school.read, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "document_too_large"
+    assert response.json()["message"].startswith("Document too long")
+    assert not AccessLog.objects.filter(what="synthesis").exists()
