@@ -236,3 +236,14 @@ def test_odd_dates_are_read_in_utc_or_refused_never_a_500(api, school):
         response = api.get(f"/organisations?updated_since={value}", school.read)
         assert response.status_code == 422, value
         assert response.json()["code"] == "invalid_request"
+
+
+def test_a_renamed_programme_comes_back_in_the_sync(api, school):
+    from bilan.schools.organisations import programme_update
+
+    before = api.get(f"/programmes/{school.programme.pk}", school.read).json()["updated_at"]
+    programme_update(programme=school.programme, name="BUT Info-Com", level="2e année")
+    since = before.replace("+00:00", "Z")
+    changed = api.get(f"/programmes?updated_since={since}", school.read).json()["items"]
+    assert [p["name"] for p in changed] == ["BUT Info-Com"]
+    assert changed[0]["updated_at"] > before
