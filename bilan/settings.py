@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "bilan.rehearsal",
     "bilan.overview",
     "bilan.schools",
+    "bilan.privacy",
     "bilan.demo",
     "bilan.api",
     # Only for its templates and static files: with it installed, the API's docs page serves
@@ -242,6 +243,28 @@ BILAN_DASHBOARD = {
     "page_size": env_int("BILAN_DASHBOARD_PAGE_SIZE", 50),
     "page_size_max": env_int("BILAN_DASHBOARD_PAGE_SIZE_MAX", 200),
     "export_max_rows": env_int("BILAN_DASHBOARD_EXPORT_MAX_ROWS", 20_000),
+}
+
+# Personal data (RGPD), see bilan/privacy. Every dossier is deleted BILAN_RETENTION_DAYS (above)
+# after its internship's end unless its organisation sets its own period; the intern is warned
+# by e-mail BILAN_RETENTION_WARNING_DAYS before.
+BILAN_RETENTION_WARNING_DAYS = env_int("BILAN_RETENTION_WARNING_DAYS", 30)
+# What erasing an account does to the answers its owner gave as a rater on other interns'
+# dossiers, unless the dossier's organisation decides: "anonymise" keeps the ratings and blanks
+# the name, e-mail and free texts; "delete" removes the answer.
+BILAN_RATER_ANSWER_POLICY = env("BILAN_RATER_ANSWER_POLICY", "anonymise")
+# Who to write to about personal data (the privacy page); empty: the sender address.
+BILAN_PRIVACY_CONTACT_EMAIL = env("BILAN_PRIVACY_CONTACT_EMAIL")
+# Exports and imports of an account (ZIP). Below `sync_export_bytes` of stored files the web
+# export is built in the request; above, by the worker, kept `export_keep_hours` for download.
+BILAN_PRIVACY_LIMITS = {
+    "sync_export_bytes": env_int("BILAN_EXPORT_SYNC_MAX_BYTES", 20 * 1024 * 1024),
+    "export_keep_hours": env_int("BILAN_EXPORT_KEEP_HOURS", 48),
+    "import_bytes": env_int("BILAN_IMPORT_MAX_BYTES", 1024 * 1024 * 1024),
+    "import_uncompressed_bytes": env_int("BILAN_IMPORT_MAX_UNCOMPRESSED_BYTES", 2 * 1024**3),
+    "import_members": env_int("BILAN_IMPORT_MAX_MEMBERS", 50_000),
+    "import_json_bytes": env_int("BILAN_IMPORT_MAX_JSON_BYTES", 200 * 1024 * 1024),
+    "import_ratio": env_int("BILAN_IMPORT_MAX_RATIO", 200),
 }
 
 # The HTTP API (/api/v1/): requests per token ("N/second|minute|hour|day"), page sizes, and how

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("bilan.schools.urls_school")),
     path("", include("bilan.schools.urls_orgsettings")),
     path("", include("bilan.schools.urls_enrol")),
+    path("", include("bilan.privacy.urls")),
     path("", include("bilan.api.urls")),
     *api_urlpatterns,
 ]

@@ -167,6 +167,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "membership_id": lambda: None,
         "link_id": lambda: None,
         "criterion_id": lambda: None,
+        # An account export's id (privacy): none exists for the demo, so its page is skipped.
+        "export_id": lambda: None,
     }
 
 

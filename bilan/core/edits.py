@@ -111,8 +111,15 @@ class EditVersionMixin:
         super().__init__(*args, **kwargs)
         if version is None:
             version = edit_version(getattr(self, "instance", None))
+        # Its own element id: several such forms can share a page (the "about" text and the
+        # letter), and ids must stay unique.
+        instance_pk = getattr(getattr(self, "instance", None), "pk", None)
+        element_id = f"{type(self).__name__.lower()}-{instance_pk or 'new'}-{VERSION_FIELD}"
         self.fields[VERSION_FIELD] = forms.CharField(
-            required=False, max_length=64, initial=version, widget=forms.HiddenInput
+            required=False,
+            max_length=64,
+            initial=version,
+            widget=forms.HiddenInput(attrs={"id": element_id}),
         )
         self.edit_taking = ""
         self._edit_base: str | None = None

@@ -56,7 +56,7 @@ class OrganisationPolicyForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ("retention_days", "reminder_after_days", "reminder_max")
+        fields = ("retention_days", "reminder_after_days", "reminder_max", "rater_answer_policy")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -40,6 +40,19 @@ class Organisation(models.Model):
     retention_days = models.PositiveIntegerField(
         _("durée de conservation (jours)"), null=True, blank=True
     )
+
+    class RaterAnswerPolicy(models.TextChoices):
+        ANONYMISE = "anonymise", _("Anonymiser (garder les notes, effacer nom, e-mail et textes)")
+        DELETE = "delete", _("Supprimer la réponse")
+
+    # When a rater erases their account, what becomes of their answers on this organisation's
+    # dossiers (bilan/privacy). Empty: the instance's default (settings.BILAN_RATER_ANSWER_POLICY).
+    rater_answer_policy = models.CharField(
+        _("réponses d'un évaluateur qui supprime son compte"),
+        max_length=16,
+        choices=RaterAnswerPolicy.choices,
+        blank=True,
+    )
     # Reminder policy for feedback requests sent from this organisation's dossiers.
     reminder_after_days = models.PositiveSmallIntegerField(
         _("relance après (jours)"), null=True, blank=True

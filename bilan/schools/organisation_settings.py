@@ -21,7 +21,7 @@ DETAIL_FIELDS = (
     "signatory_role",
     "default_language",
 )
-POLICY_FIELDS = ("retention_days", "reminder_after_days", "reminder_max")
+POLICY_FIELDS = ("retention_days", "reminder_after_days", "reminder_max", "rater_answer_policy")
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("schools", "0004_enrol_enrolment_internship"),
+        ("schools", "0005_privacy_rater_policy"),
     ]
 
     operations = [
