@@ -6,13 +6,19 @@ STAMP := $(VENV)/.bilan-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test lint train-coach eval-coach bench check-system clean
+.PHONY: install messages run test lint lock audit train-coach eval-coach bench check-system clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package of '.[dev]' with its hashes, for every platform and
+# Python 3.11+ (a universal lock written by uv, installed by plain pip): the same versions on
+# every machine. The project itself goes in editable and without dependencies on top.
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Bilan needs Python 3.11 or newer (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+		echo "requirements.lock does not match pyproject.toml: run 'make lock', then 'make install'."; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP) messages
@@ -58,6 +64,27 @@ eval-coach: install
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Refreshes requirements.lock after a change to the dependencies in pyproject.toml; pins that
+# still satisfy the ranges are kept. `make lock LOCK_FLAGS=--upgrade` moves every package to
+# its newest allowed version.
+LOCK_FLAGS ?=
+lock:
+	@test -x $(BIN)/uv || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); $(BIN)/python -m pip install --quiet uv; }
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" $(LOCK_FLAGS) -o requirements.lock
+
+# Known vulnerabilities (PyPI's advisory data) in every package of requirements.lock (what
+# `make install` installs, every platform's included; read, not installed); fails on any, and
+# on any package it could not check (a mirror without PyPI's JSON API: `AUDIT_STRICT= make
+# audit` then only warns about those). To accept a vulnerability, add its ID and the reason to
+# .ci/audit-ignore.txt (one "ID  # reason" a line).
+AUDIT_STRICT ?= --strict
+AUDIT_FLAGS ?=
+AUDIT_IGNORE ?= .ci/audit-ignore.txt
+audit: install
+	$(BIN)/pip-audit $(AUDIT_STRICT) -r requirements.lock --disable-pip --progress-spinner off $(AUDIT_FLAGS) \
+		$$(sed -e 's/#.*//' $(AUDIT_IGNORE) | awk 'NF {print "--ignore-vuln", $$1}')
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -36,8 +37,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 DATA_DIR = Path(env("BILAN_DATA_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("BILAN_DEBUG", default=False)
-# A development key is fine for `make run` on loopback; production must set BILAN_SECRET_KEY.
-SECRET_KEY = env("BILAN_SECRET_KEY", "dev-only-insecure-key-change-me-for-any-deployment")
+# A development key is fine for `make run` on loopback; production must set BILAN_SECRET_KEY
+# (`bilan check --deploy` says so).
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-for-any-deployment"  # noqa: S105 (public on purpose)
+SECRET_KEY = env("BILAN_SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("BILAN_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("BILAN_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("BILAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -82,6 +85,7 @@ MIDDLEWARE = [
     "bilan.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "bilan.urls"
@@ -274,13 +278,45 @@ BILAN_API_PAGE_SIZE = env_int("BILAN_API_PAGE_SIZE", 50)
 BILAN_API_MAX_PAGE_SIZE = env_int("BILAN_API_MAX_PAGE_SIZE", 200)
 BILAN_API_LAST_USED_SECONDS = env_int("BILAN_API_LAST_USED_SECONDS", 60)
 
-SESSION_COOKIE_SECURE = env_bool("BILAN_SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS. Development (`make run`) is plain HTTP on loopback, so everything below is opt-in:
+# a deployment served over HTTPS sets BILAN_HTTPS=1 (BILAN_SECURE_COOKIES=1, the older name,
+# still works) and gets secure cookies, the redirect to HTTPS and HSTS.
+HTTPS = env_bool("BILAN_HTTPS", default=env_bool("BILAN_SECURE_COOKIES", default=False))
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = env_bool("BILAN_SSL_REDIRECT", default=HTTPS)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("BILAN_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("BILAN_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("BILAN_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_HTTPONLY = True
+# Only behind our own proxy (which sets X-Forwarded-Proto and X-Forwarded-For itself) may a
+# header say the request came over HTTPS; anywhere else a client could claim it.
 BEHIND_PROXY = env_bool("BILAN_BEHIND_PROXY")
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BILAN_BEHIND_PROXY") else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4): nothing inline, every script and style comes from
+# our static files; no framing; forms post only here. img-src allows data: for the favicon.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Logins: failures are counted per client address and per account in the cache; past the
+# limit within the window, the login form refuses (with a message) until the window ends.
+BILAN_LOGIN_RATE_LIMIT_IP = env_int("BILAN_LOGIN_RATE_LIMIT_IP", 50)
+BILAN_LOGIN_RATE_LIMIT_ACCOUNT = env_int("BILAN_LOGIN_RATE_LIMIT_ACCOUNT", 10)
+BILAN_LOGIN_RATE_WINDOW = env_int("BILAN_LOGIN_RATE_WINDOW", 900)
 
 # Per-process memory by default; several app processes share counters (the feedback links'
 # brute-force limit) through a database table: set BILAN_CACHE_TABLE, then run
@@ -296,6 +332,13 @@ CACHES = {
     )
 }
 
+# Argon2id first; the others verify older hashes, which are rewritten as Argon2 at login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 if env_bool("BILAN_FAST_PASSWORD_HASHER"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -30,3 +30,4 @@ urlpatterns = [
 ]
 
 handler400 = "bilan.core.views.bad_request"
+handler500 = "bilan.core.views.server_error"

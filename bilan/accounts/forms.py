@@ -7,8 +7,10 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import User
+from .throttle import login_blocked, login_failure_note, login_success_note
 
 
 class SignupForm(forms.Form):
@@ -58,6 +60,7 @@ class SignupForm(forms.Form):
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    throttled = False
     username = forms.EmailField(
         label=_("Adresse e-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -73,6 +76,34 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return str(self.cleaned_data["username"]).strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        # Checked before the password: once blocked, even the right password is refused, or
+        # guessing could go on.
+        email = str(self.cleaned_data.get("username") or "")
+        if email and login_blocked(self.request, email):
+            self.throttled = True
+            minutes = max(1, settings.BILAN_LOGIN_RATE_WINDOW // 60)
+            raise forms.ValidationError(
+                ngettext(
+                    "Trop de tentatives de connexion ont échoué. Réessayez dans %(minutes)d "
+                    "minute, ou choisissez un nouveau mot de passe avec le lien ci-dessous.",
+                    "Trop de tentatives de connexion ont échoué. Réessayez dans %(minutes)d "
+                    "minutes, ou choisissez un nouveau mot de passe avec le lien ci-dessous.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="throttled",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if email:
+                login_failure_note(self.request, email)
+            raise
+        if email:
+            login_success_note(email)
+        return cleaned
 
 
 class PreferencesForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -335,19 +335,26 @@ class FirstLastWeeks:
 
 
 def journal_first_last_weeks(*, dossier: Dossier) -> FirstLastWeeks:
-    """The internship's first and last weeks in the journal; dates outside it never count."""
-    weeks = [
-        week
-        for week in journal_weeks(dossier=dossier)
-        if any(dossier.covers(entry.date) for entry in week.entries)
-    ]
-    for week in weeks:
-        week.entries = [entry for entry in week.entries if dossier.covers(entry.date)]
-    if not weeks:
+    """The internship's first and last weeks in the journal; dates outside it never count.
+
+    The home page asks on every visit, and a journal grows to hundreds of entries: the dates
+    bound the two weeks in the database, and only their entries are read.
+    """
+    covered = dossier.journal_entries.filter(
+        date__gte=dossier.start_date, date__lte=dossier.end_date
+    )
+    bounds = covered.aggregate(first=Min("date"), last=Max("date"))
+    if bounds["first"] is None:
         return FirstLastWeeks(first=None, last=None)
-    for week in weeks:
-        week.entries.sort(key=lambda entry: (entry.date, entry.pk))
-    return FirstLastWeeks(first=weeks[-1], last=weeks[0])
+
+    def week_of(day: dt.date) -> JournalWeek:
+        start = day - dt.timedelta(days=day.weekday())
+        entries = covered.filter(date__gte=start, date__lte=start + dt.timedelta(days=6))
+        return JournalWeek(start=start, entries=list(entries.order_by("date", "pk")))
+
+    first = week_of(bounds["first"])
+    last = first if bounds["last"] <= first.end else week_of(bounds["last"])
+    return FirstLastWeeks(first=first, last=last)
 
 
 def journal_date_warning(*, dossier: Dossier, date: dt.date) -> str:

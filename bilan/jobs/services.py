@@ -113,6 +113,41 @@ def jobs_release_stale() -> int:
     ).update(status=Job.Status.QUEUED, locked_by="")
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def jobs_release_orphaned(*, worker: str | None = None) -> int:
+    """Requeue at once the jobs of workers of this machine that are gone (kill -9, OOM).
+
+    A worker is named host:pid, so on its own machine a worker can tell that another one's
+    process no longer exists: its job cannot finish and need not wait STALE_AFTER. A worker
+    starting under the same name as a dead one (a container restarted with the same pid)
+    holds nothing yet, so jobs under its own name are orphans too. Jobs of other machines
+    wait for jobs_release_stale.
+    """
+    me = worker or worker_name()
+    host = me.rpartition(":")[0]
+    released = 0
+    running = Job.objects.filter(status=Job.Status.RUNNING, locked_by__startswith=host + ":")
+    for job in running.only("id", "locked_by"):
+        pid = job.locked_by.rpartition(":")[2]
+        if job.locked_by != me and (not pid.isdigit() or _process_alive(int(pid))):
+            continue
+        released += Job.objects.filter(
+            pk=job.pk, status=Job.Status.RUNNING, locked_by=job.locked_by
+        ).update(status=Job.Status.QUEUED, locked_by="")
+    if released:
+        logger.warning("Requeued %d job(s) of a worker that died on this machine", released)
+    return released
+
+
 def jobs_run_pending(*, limit: int | None = None, worker: str | None = None) -> int:
     """Run queued jobs until none is due (or `limit` ran); returns how many ran."""
     name = worker or worker_name()

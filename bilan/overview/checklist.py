@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bilan.dossiers.models import Dossier
-from bilan.dossiers.services import journal_first_last_weeks, plan_summary
+from bilan.dossiers.services import PlanSummary, journal_first_last_weeks, plan_summary
 from bilan.feedback.services import feedback_answered_count
 from bilan.meeting.services import meeting_has_future_question
 from bilan.skills.services import skills_progress
@@ -241,8 +241,9 @@ def _future_item(dossier: Dossier) -> ChecklistItem:
     )
 
 
-def dossier_checklist(dossier: Dossier) -> Checklist:
-    summary = plan_summary(dossier=dossier)
+def dossier_checklist(dossier: Dossier, *, summary: PlanSummary | None = None) -> Checklist:
+    # The home page shows the plan summary too: it passes the one it has (two queries fewer).
+    summary = summary or plan_summary(dossier=dossier)
     weeks = journal_first_last_weeks(dossier=dossier)
     objectives_url = reverse("dossiers:objectives", args=[dossier.pk])
     items = [

@@ -16,10 +16,11 @@ from .checklist import dossier_checklist
 @login_required
 def dossier_home(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = dossier_for_user(request.user, dossier_id)
+    summary = services.plan_summary(dossier=dossier)
     context = {
         "dossier": dossier,
-        "checklist": dossier_checklist(dossier),
-        "summary": services.plan_summary(dossier=dossier),
+        "checklist": dossier_checklist(dossier, summary=summary),
+        "summary": summary,
         "journal_form": JournalEntryForm(dossier=dossier),
         "recent_entries": dossier.journal_entries.all()[:5],
     }

@@ -63,7 +63,7 @@ def test_printable_page_shows_the_synthesis(intern_client, dossier, monkeypatch)
     assert page.index("Ordre du jour") < page.index("Mes questions") < page.index("Introduction")
     assert "Et après &lt;demain&gt; ?" in page
     assert "<strong>Canva</strong> : 12 visuels &lt;par mois&gt;" in page
-    assert "window.print()" in page
+    assert "data-print" in page  # behaviours.js prints (no inline handler: the CSP)
 
 
 def test_pdf(intern_client, dossier, monkeypatch):

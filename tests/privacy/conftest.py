@@ -15,7 +15,7 @@ from django.core.management import call_command
 from bilan.accounts.models import User
 from bilan.demo.services import demo_load
 from bilan.dossiers.models import Dossier
-from bilan.schools.models import AccessLog
+from bilan.schools.models import AccessLog, Enrolment
 from bilan.skills.models import Example, Highlight, ProgressAxis
 
 
@@ -24,6 +24,9 @@ def full_account(db):
     call_command("demo", stdout=io.StringIO())
     result = demo_load()
     dossier = result.dossier
+    # The demo enrols the dossier with its school. Enrolments belong to the school's instance:
+    # exported but not imported (SCHEMA.md), so the round trip leaves them out.
+    Enrolment.objects.filter(dossier=dossier).delete()
     example = Example.objects.filter(dossier=dossier).first() or Example.objects.create(
         dossier=dossier, title="Le benchmark", situation="s", task="t"
     )

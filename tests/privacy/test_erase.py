@@ -64,6 +64,8 @@ def organisation_for(dossier: Dossier, policy: str) -> Organisation:
     organisation = Organisation.objects.create(name=f"École {policy}", rater_answer_policy=policy)
     programme = Programme.objects.create(organisation=organisation, name="Licence")
     cohort = Cohort.objects.create(programme=programme, name="2026", join_code=f"C{policy}"[:16])
+    # The demo dossier is already enrolled with the demo school: move it to this one.
+    Enrolment.objects.filter(dossier=dossier).delete()
     Enrolment.objects.create(
         cohort=cohort, email=dossier.owner.email, user=dossier.owner, dossier=dossier
     )

@@ -10,6 +10,7 @@ from django.db import close_old_connections, connection
 from bilan.jobs.registry import worker_start_hooks
 from bilan.jobs.services import (
     jobs_purge_finished,
+    jobs_release_orphaned,
     jobs_release_stale,
     jobs_run_pending,
     worker_name,
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         name = worker_name()
         self.stdout.write(f"Worker {name} started.")
+        jobs_release_orphaned(worker=name)
         jobs_release_stale()
         for hook in worker_start_hooks():
             hook()
@@ -51,6 +53,7 @@ class Command(BaseCommand):
                 break
             if time.monotonic() - last_purge > 3600:
                 jobs_purge_finished()
+                jobs_release_orphaned(worker=name)
                 jobs_release_stale()
                 last_purge = time.monotonic()
             if not ran:
