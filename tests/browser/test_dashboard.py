@@ -5,6 +5,7 @@ axe-core's WCAG 2.1 AA audit after every load and swap."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from bilan.schools.models import Membership
 from tests.conftest import make_user
@@ -49,7 +50,8 @@ def test_sort_and_filter_as_you_type_on_a_desktop(live_server, browser, axe):
 
     # Typing filters without a click: htmx swaps the results, whose links keep the filters.
     page.fill("input[name=q]", "Zèbre")
-    page.wait_for_function("document.querySelectorAll('#dashboard-results tbody tr').length === 1")
+    # expect(), not wait_for_function: the page's CSP forbids evaluating a string.
+    expect(page.locator("#dashboard-results tbody tr")).to_have_count(1)
     assert "Zèbre-Attente" in page.locator("#dashboard-results tbody tr").inner_text()
     axe.check(page)
     export = page.locator("#dashboard-results a", has_text="Exporter en CSV")

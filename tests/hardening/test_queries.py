@@ -15,7 +15,8 @@ from bilan.demo.services import demo_load
 PAGES = {
     # session, user, dossier, objectives + their traces, the journal's first and last weeks
     # (bounds, then each week's entries: never the whole journal), the checklist's counts ...
-    "": 18,
+    # ... and whether the dossier is enrolled with a school (the "Mon école" link).
+    "": 19,
     "objectives/": 5,
     "journal/": 5,
     "plan/": 5,

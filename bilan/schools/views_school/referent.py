@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from bilan.accounts.access import request_user
 from bilan.documents.limits import DocumentTooLarge
 from bilan.documents.pdf_output import render_pdf_with_pages
+from bilan.evidence.models import Proof
 from bilan.synthesis.services import CONTENT_TYPES, synthesis_document, synthesis_get
 
 from .. import sharing
@@ -65,7 +66,12 @@ def _submitted_document(enrolment: Enrolment) -> Any:
         raise Http404
     synthesis = synthesis_get(dossier=enrolment.dossier)
     condensed = bool(synthesis and synthesis.condensed)
-    document = synthesis_document(dossier=enrolment.dossier, version=version, condensed=condensed)
+    document = synthesis_document(
+        dossier=enrolment.dossier,
+        version=version,
+        condensed=condensed,
+        output=Proof.Output.SCHOOL,
+    )
     return version, document, condensed
 
 
@@ -154,7 +160,11 @@ def intern_drafts(request: HttpRequest, cohort_id: int, enrolment_id: int) -> Ht
     enrolment, role = _reach(request, cohort_id, enrolment_id, "drafts", "drafts")
     assert enrolment.dossier is not None
     version = sharing.synthesis_latest(dossier=enrolment.dossier)
-    document = synthesis_document(dossier=enrolment.dossier, version=version) if version else None
+    document = (
+        synthesis_document(dossier=enrolment.dossier, version=version, output=Proof.Output.SCHOOL)
+        if version
+        else None
+    )
     return _page(
         request,
         "schools/school/intern_synthesis.html",
