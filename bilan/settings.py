@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "bilan.schools",
     "bilan.privacy",
     "bilan.demo",
+    "bilan.api",
+    # Only for its templates and static files: with it installed, the API's docs page serves
+    # the Swagger UI that ships inside the django-ninja wheel instead of loading it from a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +270,13 @@ BILAN_PRIVACY_LIMITS = {
     "import_json_bytes": env_int("BILAN_IMPORT_MAX_JSON_BYTES", 200 * 1024 * 1024),
     "import_ratio": env_int("BILAN_IMPORT_MAX_RATIO", 200),
 }
+
+# The HTTP API (/api/v1/): requests per token ("N/second|minute|hour|day"), page sizes, and how
+# often a token's "last used" date is written (a write per request would be wasted work).
+BILAN_API_RATE = env("BILAN_API_RATE", "600/hour")
+BILAN_API_PAGE_SIZE = env_int("BILAN_API_PAGE_SIZE", 50)
+BILAN_API_MAX_PAGE_SIZE = env_int("BILAN_API_MAX_PAGE_SIZE", 200)
+BILAN_API_LAST_USED_SECONDS = env_int("BILAN_API_LAST_USED_SECONDS", 60)
 
 # HTTPS. Development (`make run`) is plain HTTP on loopback, so everything below is opt-in:
 # a deployment served over HTTPS sets BILAN_HTTPS=1 (BILAN_SECURE_COOKIES=1, the older name,

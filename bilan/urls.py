@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from bilan.api.urls import api_urlpatterns
 from bilan.core import views as core_views
 
 urlpatterns = [
@@ -24,6 +25,8 @@ urlpatterns = [
     path("", include("bilan.schools.urls_orgsettings")),
     path("", include("bilan.schools.urls_enrol")),
     path("", include("bilan.privacy.urls")),
+    path("", include("bilan.api.urls")),
+    *api_urlpatterns,
 ]
 
 handler400 = "bilan.core.views.bad_request"

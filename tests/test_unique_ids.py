@@ -150,6 +150,8 @@ def _id_sources(dossier: Dossier) -> dict[str, Callable[[], object]]:
         "discovery_id": lambda: _first(Discovery.objects.filter(answer__request__dossier=dossier)),
         "question_id": lambda: _first(Question.objects.filter(dossier=dossier)),
         "line_id": lambda: _first(dossier.cv_lines.all()),
+        # An organisation's API token (bilan/api): the demo has none.
+        "token_id": lambda: None,
         "number": lambda: dossier.synthesis.versions.order_by("number").last().number,
         "kind": lambda: Highlight.Kind.values[0],
         "target_kind": lambda: "objective",

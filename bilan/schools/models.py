@@ -111,6 +111,8 @@ class Programme(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     level = models.CharField(_("niveau"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The API's incremental sync orders and filters every object by its last change.
+    updated_at = models.DateTimeField(auto_now=True)
 
     if TYPE_CHECKING:
         cohorts: RelatedManager[Cohort]

@@ -83,7 +83,7 @@ def programme_update(*, programme: Programme, name: str, level: str = "") -> Pro
     programme.name = name.strip()
     programme.level = level.strip()
     programme.full_clean()
-    programme.save(update_fields=["name", "level"])
+    programme.save(update_fields=["name", "level", "updated_at"])
     return programme
 
 
