@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -189,3 +190,16 @@ def test_expired_exports_are_deleted_with_their_file(small_account, settings):
     assert not DataExport.objects.exists() and export.file not in storage_names()
     assert client_for(small_account).get(url).status_code == 404
     assert timezone.now() < export.expires_at
+
+
+def test_an_empty_dossier_list_offers_to_import_an_export(intern_client, intern):
+    page = intern_client.get(reverse("dossiers:list")).content.decode()
+    assert reverse("privacy:import") in page
+    Dossier.objects.create(
+        owner=intern,
+        organisation="Coop",
+        start_date=dt.date(2026, 3, 2),
+        end_date=dt.date(2026, 6, 26),
+    )
+    page = intern_client.get(reverse("dossiers:list")).content.decode()
+    assert reverse("privacy:import") not in page

@@ -28,3 +28,9 @@ def privacy_account_links() -> dict[str, Any]:
 def privacy_rater_retention(dossier: Dossier) -> dict[str, Any]:
     days = retention_days_for(dossier)
     return {"days": days, "until": delete_date(dossier, days)}
+
+
+@register.inclusion_tag("privacy/_import_link.html")
+def privacy_import_link() -> dict[str, Any]:
+    """For a new account's empty dossier list: bring one's dossiers from another Bilan."""
+    return {}
