@@ -9,10 +9,8 @@ from django.shortcuts import get_object_or_404
 
 from bilan.accounts.models import User
 from bilan.dossiers.access import dossier_for_user
-from bilan.dossiers.models import Objective
-from bilan.skills.models import DossierSkill, Example, Highlight
 
-from .models import MailboxImport, Trace
+from .models import PROOF_TARGETS, MailboxImport, Proof, Trace
 from .proofs import ProofTarget
 
 
@@ -33,13 +31,9 @@ def proof_target_for_user(
 ) -> ProofTarget:
     """One of the user's objectives, skills, examples or highlights, as a proof target."""
     dossier = dossier_for_user(user, dossier_id)
-    models: dict[str, type[Model]] = {
-        "objective": Objective,
-        "skill": DossierSkill,
-        "example": Example,
-        "highlight": Highlight,
-    }
-    if kind not in models:
+    if kind not in PROOF_TARGETS:
         raise Http404
-    obj = get_object_or_404(models[kind], pk=target_id, dossier=dossier)
+    model = Proof._meta.get_field(kind).related_model
+    assert isinstance(model, type) and issubclass(model, Model)
+    obj = get_object_or_404(model, pk=target_id, dossier=dossier)
     return ProofTarget(kind=kind, obj=obj)

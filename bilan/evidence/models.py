@@ -181,6 +181,10 @@ class MailboxImport(models.Model):
         return message(self.error_code, (get_language() or "fr")[:2], **self.error_params)
 
 
+# What a proof can back: each is a nullable foreign key of Proof, exactly one of them set.
+PROOF_TARGETS = ("objective", "skill", "example", "highlight")
+
+
 class Proof(models.Model):
     """A trace the intern chose to back a skill, an example, a réussite or difficulté, or an
     objective; the written support cites it briefly.
@@ -258,7 +262,7 @@ class Proof(models.Model):
                     condition=models.Q(**{f"{name}__isnull": False}),
                     name=f"proof_once_per_{name}",
                 )
-                for name in ("objective", "skill", "example", "highlight")
+                for name in PROOF_TARGETS
             ),
         ]
 
@@ -267,7 +271,7 @@ class Proof(models.Model):
 
     @property
     def target_kind(self) -> str:
-        for name in ("objective", "skill", "example", "highlight"):
+        for name in PROOF_TARGETS:
             if getattr(self, f"{name}_id") is not None:
                 return name
         return ""

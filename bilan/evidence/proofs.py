@@ -23,7 +23,6 @@ from bilan.dossiers.models import Dossier
 
 from .models import Proof, Trace
 
-TARGET_KINDS = ("objective", "skill", "example", "highlight")
 MAX_PROOFS_PER_TARGET = 5
 CANDIDATES_SHOWN = 60
 

@@ -496,17 +496,13 @@ class SuggestionRun:
     queued: bool = False
 
 
-def suggestions_text_size(*, dossier: Dossier) -> int:
-    passages, _truncated = _passages(dossier)
-    return sum(len(passage.text) for passage in passages)
-
-
 def suggestions_request(*, dossier: Dossier) -> SuggestionRun:
     """Run now for a short text; queue the run for the worker when the text is long."""
-    if suggestions_text_size(dossier=dossier) > SUGGEST_SYNC_MAX_CHARS:
+    passages, truncated = _passages(dossier)
+    if sum(len(passage.text) for passage in passages) > SUGGEST_SYNC_MAX_CHARS:
         job_enqueue_once(kind=JOB_SUGGEST, payload={"dossier_id": dossier.pk})
         return SuggestionRun(created=0, truncated=False, queued=True)
-    return suggestions_run(dossier=dossier)
+    return _suggestions_from(dossier, passages, truncated)
 
 
 def suggestions_running(*, dossier: Dossier) -> bool:
@@ -517,9 +513,16 @@ def suggestions_running(*, dossier: Dossier) -> bool:
     ).exists()
 
 
-@transaction.atomic
 def suggestions_run(*, dossier: Dossier) -> SuggestionRun:
     """Propose skills from the active frameworks; dismissed or accepted ones are not re-proposed."""
+    passages, truncated = _passages(dossier)
+    return _suggestions_from(dossier, passages, truncated)
+
+
+@transaction.atomic
+def _suggestions_from(
+    dossier: Dossier, passages: list[suggest.Passage], truncated: bool
+) -> SuggestionRun:
     frameworks = frameworks_for_dossier(dossier=dossier)
     skills = list(
         Skill.objects.filter(framework__in=frameworks).only(
@@ -534,7 +537,6 @@ def suggestions_run(*, dossier: Dossier) -> SuggestionRun:
         )
     )
     _ensure_lemma_keys(skills)
-    passages, truncated = _passages(dossier)
     if not passages:
         return SuggestionRun(created=0, truncated=False)
     split = _by_language(passages)

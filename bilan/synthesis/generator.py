@@ -35,10 +35,6 @@ def _join(*parts: str) -> str:
     return " ".join(part.strip() for part in parts if part and part.strip())
 
 
-def _proofs(dossier: Dossier) -> ProofIndex:
-    return proofs_for_output(dossier=dossier, output=Proof.Output.SYNTHESIS)
-
-
 def _citations(dossier: Dossier, proofs: list[Proof]) -> list[Run]:
     """Brief italic citations of the first proofs, e.g. "(cf. e-mail de S. Laurent, …)"."""
     language: Language = "en" if dossier.language == "en" else "fr"
@@ -55,7 +51,7 @@ def _sentence(text: str) -> str:
     return text
 
 
-def _introduction(dossier: Dossier) -> list[Block]:
+def _introduction(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     period = _("du %(start)s au %(end)s") % {
         "start": formats.date_format(dossier.start_date, "DATE_FORMAT"),
         "end": formats.date_format(dossier.end_date, "DATE_FORMAT"),
@@ -180,14 +176,13 @@ def _deroulement_calendar(dossier: Dossier) -> list[Block]:
     return blocks
 
 
-def _deroulement(dossier: Dossier) -> list[Block]:
+def _deroulement(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     if _by_calendar(dossier):
         return _deroulement_calendar(dossier)
     summary = plan_summary(dossier=dossier)
     if not summary.total:
         return []
     blocks: list[Block] = [Paragraph([Run(plan_sentence(summary.counts, summary.total))])]
-    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for objective in summary.planned + summary.unplanned:
         if objective.status in (Objective.Status.PLANNED, Objective.Status.DROPPED):
@@ -221,7 +216,7 @@ def _deroulement(dossier: Dossier) -> list[Block]:
     return blocks
 
 
-def _competences(dossier: Dossier) -> list[Block]:
+def _competences(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     overview = skills.skills_overview(dossier=dossier)
     examples = skills.examples_for_dossier(dossier=dossier)
     by_skill: dict[int, list] = {}
@@ -240,7 +235,6 @@ def _competences(dossier: Dossier) -> list[Block]:
                 levels = f" ({item.level_before} → {item.level_now})"
             told.setdefault(found[0].pk, []).append(item.label + levels)
     stories = {example.pk: example for example in examples}
-    proofs = _proofs(dossier)
     items: list[list[Run]] = []
     for example_pk, labels in told.items():
         example = stories[example_pk]
@@ -273,11 +267,10 @@ def skills_without_example(dossier: Dossier) -> list[str]:
     ]
 
 
-def _difficultes(dossier: Dossier) -> list[Block]:
+def _difficultes(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     difficulties = skills.highlights_for_dossier(dossier=dossier).get("difficulty", [])
     if not difficulties:
         return []
-    proofs = _proofs(dossier)
     items = []
     for item in difficulties[:MAX_ITEMS]:
         text = _join(
@@ -298,11 +291,10 @@ def _difficultes(dossier: Dossier) -> list[Block]:
     return [BulletList(items)]
 
 
-def _bilan_personnel(dossier: Dossier) -> list[Block]:
+def _bilan_personnel(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     blocks: list[Block] = []
     successes = skills.highlights_for_dossier(dossier=dossier).get("success", [])
     if successes:
-        proofs = _proofs(dossier)
         blocks.append(
             BulletList(
                 [
@@ -361,7 +353,7 @@ def _feedback_quotes(dossier: Dossier) -> list[str]:
     return quotes[:3]
 
 
-def _ouverture(dossier: Dossier) -> list[Block]:
+def _ouverture(dossier: Dossier, proofs: ProofIndex) -> list[Block]:
     blocks: list[Block] = []
     axes = list(dossier.progress_axes.all())
     if axes:
@@ -436,4 +428,6 @@ def intern_notes(*, dossier: Dossier, sections: dict[str, str]) -> dict[str, lis
 def sections_generate(*, dossier: Dossier) -> dict[str, str]:
     """One Markdown draft per trame section, in the dossier's language."""
     with translation.override(dossier.language):
-        return {key: to_markdown(BUILDERS[key](dossier)) for key in TRAME}
+        # Read once for every section: a draft may cite proofs in four of them.
+        proofs = proofs_for_output(dossier=dossier, output=Proof.Output.SYNTHESIS)
+        return {key: to_markdown(BUILDERS[key](dossier, proofs)) for key in TRAME}
