@@ -42,6 +42,8 @@ class SentenceView:
     cues: tuple[str, ...]
     # Words after the sentence's last clause break, if it has one.
     tail: tuple[str, ...] = ()
+    # Mean static vector of the sentence's content words, unit length (empty without vectors).
+    vector: tuple[float, ...] = ()
 
 
 def rule_cues(feats: SentenceFeatures) -> tuple[str, ...]:
@@ -84,12 +86,52 @@ def sentence_view(span: Span, feats: SentenceFeatures, text: str) -> SentenceVie
         for tok in span
         if tok.lemma_ and feats.start <= tok.idx < feats.end and not tok.is_punct
     )
-    return SentenceView(words=words, lemmas=lemmas, cues=rule_cues(feats), tail=tail)
+    return SentenceView(
+        words=words,
+        lemmas=lemmas,
+        cues=rule_cues(feats),
+        tail=tail,
+        vector=mean_vector(span, feats),
+    )
+
+
+def mean_vector(span: Span, feats: SentenceFeatures) -> tuple[float, ...]:
+    """The mean static vector of the sentence's content words (all its words if it has none),
+    scaled to unit length and rounded, so that the same text always gives the same features.
+    A word missing from the table is looked up in lower case. Empty when the pipeline has no
+    vectors (English)."""
+    import numpy  # spaCy's own dependency; imported here so that importing the coach stays cheap
+
+    vectors = span.doc.vocab.vectors
+    if not vectors.size:
+        return ()
+    words = [tok for tok in span if tok.is_alpha and feats.start <= tok.idx < feats.end]
+    content = [tok for tok in words if not tok.is_stop] or words
+    if not content:
+        return ()
+    rows = vectors.find(keys=[tok.orth for tok in content])
+    lower = vectors.find(keys=[tok.lower for tok in content])
+    rows = numpy.where(rows >= 0, rows, lower)
+    rows = rows[rows >= 0]
+    if not rows.size:
+        return ()
+    total: list[float] = (
+        numpy.asarray(vectors.data)[rows].astype(numpy.float64).sum(axis=0).tolist()
+    )
+    norm = math.sqrt(sum(x * x for x in total))
+    if not norm:
+        return ()
+    return tuple(round(x / norm, 4) for x in total)
 
 
 Features = dict[str, float]
 # Neighbours' words say less about a sentence than its own.
 NEIGHBOUR_SCALE = 0.5
+# Weight of the mean word vector against a group of sparse features (each of unit length).
+VECTOR_SCALE = 2.0
+# Feature names of the vector's dimensions, made once (a sentence has hundreds of them).
+_VECTOR_KEYS = tuple(f"v:{index}" for index in range(1024))
+_PREVIOUS_VECTOR_KEYS = tuple(f"pv:{index}" for index in range(1024))
 
 
 def _add_group(out: Features, prefix: str, items: Iterable[str], scale: float = 1.0) -> None:
@@ -131,6 +173,8 @@ def _own_features(view: SentenceView) -> Features:
     # The words after the last clause break ("…, alors j'ai …", "…; so I …"): where a
     # sentence's second half often says what was done about its first.
     _add_group(out, "t:", view.tail)
+    if view.vector:
+        out.update(zip(_VECTOR_KEYS, (VECTOR_SCALE * value for value in view.vector), strict=False))
     return out
 
 
@@ -150,6 +194,17 @@ def featurize(views: Sequence[SentenceView]) -> list[Features]:
         if previous is not None:
             features.update(("p:" + cue, 1.0) for cue in previous.cues)
             _add_group(features, "pw:", previous.words, NEIGHBOUR_SCALE)
+            # What the sentence before is about, in meaning rather than in words: a solution
+            # answers a difficulty however that difficulty was phrased.
+            if previous.vector:
+                scale = NEIGHBOUR_SCALE * VECTOR_SCALE
+                features.update(
+                    zip(
+                        _PREVIOUS_VECTOR_KEYS,
+                        (scale * value for value in previous.vector),
+                        strict=False,
+                    )
+                )
             # "An action after a difficulty" is the solution pattern: one feature for the pair.
             if "difficulty" in previous.cues:
                 features.update(("pd:" + cue, 1.0) for cue in view.cues)

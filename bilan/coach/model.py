@@ -1,8 +1,8 @@
 """The learned labeller: one logistic regression per label, read from a small JSON file.
 
 Trained by ``make train-coach`` (:mod:`bilan.coach.train`, which needs scikit-learn); at run
-time the weights are plain floats in a dict and prediction is a sum, so the package needs
-neither scikit-learn nor NumPy to label a sentence. Files live in ``bilan/coach/data/`` as
+time the weights are a matrix and prediction is one product with NumPy, which spaCy brings, so
+the package does not need scikit-learn to label a sentence. Files live in ``bilan/coach/data/`` as
 ``model_<language>.json.gz``; their provenance is in that folder's README.
 """
 
@@ -14,6 +14,7 @@ import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +46,17 @@ class LabelModel:
     meta: dict[str, Any]
 
     def predict(self, features: Mapping[str, float]) -> Prediction:
-        scores = list(self.bias)
-        size = len(scores)
-        weights = self.weights
+        index, matrix = self._table
+        rows: list[int] = []
+        values: list[float] = []
         for feature, value in features.items():
-            row = weights.get(feature)
+            row = index.get(feature)
             if row is not None:
-                for i in range(size):
-                    scores[i] += row[i] * value
+                rows.append(row)
+                values.append(value)
+        # One matrix product for the few hundred features a sentence has (the word vector's
+        # dimensions among them) instead of a Python loop per feature and label.
+        scores = [b + s for b, s in zip(self.bias, (values @ matrix[rows]).tolist(), strict=True)]
         probabilities: dict[str, float] = {}
         margins: dict[str, float] = {}
         chosen: set[str] = set()
@@ -71,6 +75,18 @@ class LabelModel:
             confidence=round(min(margins.values(), default=1.0), 3),
             margins=margins,
         )
+
+    @cached_property
+    def _table(self) -> tuple[dict[str, int], Any]:
+        """The weights as a row index and a NumPy matrix (one row per feature, one column per
+        label), built on first use. NumPy comes with spaCy, whose pipeline runs before."""
+        import numpy
+
+        index = {feature: row for row, feature in enumerate(self.weights)}
+        matrix = numpy.zeros((len(index), len(self.labels)), dtype=numpy.float64)
+        for feature, row in index.items():
+            matrix[row] = self.weights[feature]
+        return index, matrix
 
     def to_json(self) -> dict[str, Any]:
         return {

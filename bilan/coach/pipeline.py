@@ -11,8 +11,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.vectors import Vectors
 
 FRENCH_MODEL = "fr_core_news_sm"
+# Static word vectors for the learned labeller: the medium model's table (20,000 vectors of 300
+# dimensions) on the small model's vocabulary. A sentence's mean vector lets the labeller treat
+# words it never saw in its corpus like their neighbours in meaning; the small model's own
+# components do not read static vectors, so they are unchanged by it.
+FRENCH_VECTORS = "fr_core_news_md"
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Language] = {}
@@ -34,16 +40,37 @@ def load_base_model(language: str, *, full: bool = False) -> Language:
                 return spacy.load(FRENCH_MODEL)
             nlp = spacy.load(FRENCH_MODEL, exclude=list(FRENCH_EXCLUDE))
             nlp.enable_pipe("senter")
-            return nlp
         except OSError as exc:
-            raise RuntimeError(
-                f"The French spaCy model is missing: pip install {FRENCH_MODEL.replace('_', '-')}"
-            ) from exc
+            raise _missing(FRENCH_MODEL) from exc
+        nlp.vocab.vectors = _static_vectors(FRENCH_VECTORS)
+        return nlp
     if language == "en":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return nlp
     raise ValueError(f"unsupported language: {language!r}")
+
+
+def _missing(package: str) -> RuntimeError:
+    return RuntimeError(
+        f"The spaCy model {package} is missing: pip install {package.replace('_', '-')}"
+    )
+
+
+def _static_vectors(package: str) -> Vectors:
+    """The word vectors of the installed spaCy model ``package``, read from its ``vocab``
+    folder without loading any of its components."""
+    from spacy.util import get_package_path
+    from spacy.vectors import Vectors
+
+    try:
+        root = get_package_path(package)
+    except (ImportError, OSError) as exc:
+        raise _missing(package) from exc
+    folder = next(iter(sorted(root.glob("*/vocab/vectors.cfg"))), None)
+    if folder is None:
+        raise _missing(package)
+    return Vectors().from_disk(folder.parent)
 
 
 def _build(language: str) -> Language:

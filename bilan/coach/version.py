@@ -9,7 +9,7 @@ stored results.
 
 from __future__ import annotations
 
-RELEASE = "2026.12.1"
-MODEL_FINGERPRINTS = {"fr": "889c63c0e352", "en": "f794de3be495"}
+RELEASE = "2026.12.2"
+MODEL_FINGERPRINTS = {"fr": "40457ba94dbb", "en": "7a4951f6d3a1"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

@@ -144,3 +144,35 @@ def test_the_version_names_the_shipped_models():
             "bilan/coach/version.py"
         )
         assert model.meta["fingerprint"][:8] in COACH_VERSION
+
+
+def _view_of(text: str, language: str) -> SentenceView:
+    from bilan.coach.train import views_of_sentences
+
+    (view,) = views_of_sentences([text], language)
+    return view
+
+
+def test_french_sentences_carry_their_mean_word_vector():
+    view = _view_of("J'ai appris à vérifier chaque bon de livraison avant de signer.", "fr")
+    assert len(view.vector) == 300
+    assert abs(sum(x * x for x in view.vector) - 1.0) < 1e-3
+    # The same text always gives the same features: the model file depends on it.
+    assert _view_of("J'ai appris à vérifier chaque bon de livraison avant de signer.", "fr") == view
+    (features,) = featurize([view])
+    assert sum(1 for name in features if name.startswith("v:")) == 300
+    # Words close in meaning are close in the vector, where the word features share nothing.
+    near = _view_of("J'ai appris à contrôler chaque bon de réception avant de valider.", "fr")
+    far = _view_of("Le parking de l'entreprise est situé derrière la cantine.", "fr")
+
+    def cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+        return sum(x * y for x, y in zip(a, b, strict=True))
+
+    assert cosine(view.vector, near.vector) > cosine(view.vector, far.vector) + 0.2
+
+
+def test_a_sentence_without_known_words_and_english_have_no_vector():
+    assert _view_of("Xqzv wkplj brrzt.", "fr").vector == ()
+    assert _view_of("I learned to check every delivery note before signing.", "en").vector == ()
+    (features,) = featurize([_view_of("I learned to check every delivery note.", "en")])
+    assert not any(name.startswith("v:") for name in features)
