@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.2"
-MODEL_FINGERPRINTS = {"fr": "40457ba94dbb", "en": "7a4951f6d3a1"}
+MODEL_FINGERPRINTS = {"fr": "0ea88f6a10e9", "en": "e3afa1bd679f"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

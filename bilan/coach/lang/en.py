@@ -238,6 +238,7 @@ FAMILIAR = {
     "cos": "because",
     "rammed": "very busy",
     "gaffer": "supervisor",
+    "lowkey": "somewhat",
 }
 # spaCy's English tokenizer splits "gonna" into "gon" + "na": match these on the text.
 FAMILIAR_PHRASES = {
@@ -289,6 +290,8 @@ SMS = {
     "imo": "in my opinion",
     "ngl": "(remove)",
     "lmao": "(remove)",
+    "ffs": "(remove)",
+    "haha": "(remove)",
 }
 
 TRANSVERSAL_SKILLS = {
