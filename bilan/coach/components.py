@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from bilan.coach.features import SentenceView, featurize, sentence_view
+from bilan.coach.features import SentenceView, dense_features, sentence_view, sparse_features
 from bilan.coach.lang import get_lexicon
 from bilan.coach.model import get_model, illustrated
 from bilan.coach.rules import (
@@ -200,9 +200,9 @@ class SentenceLabeller:
         margins: list[dict[str, float]] = [{} for _ in features]
         model = get_model(self.language)
         if model is not None:
-            for index, vector in enumerate(featurize(views)):
+            predictions = model.predict_many(sparse_features(views), dense_features(views), prose)
+            for index, prediction in enumerate(predictions):
                 if prose[index]:
-                    prediction = model.predict(vector)
                     labels[index] = illustrated(prediction.labels, views, index)
                     confidence[index] = prediction.confidence
                     margins[index] = prediction.margins

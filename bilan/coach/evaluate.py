@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, labelled, load_corpus, split
-from bilan.coach.features import featurize
+from bilan.coach.features import SentenceView, featurize
 from bilan.coach.lang import SUPPORTED_LANGUAGES
 from bilan.coach.model import LabelModel, get_model, illustrated
 from bilan.coach.results import LABELS
-from bilan.coach.rules import label_sentences
+from bilan.coach.rules import SentenceFeatures, label_sentences
 from bilan.coach.train import (
-    corpus_examples,
     default_cered,
     featurize_alone,
     read_cered,
@@ -103,31 +102,46 @@ def agreement(documents: Sequence[CorpusDocument]) -> dict[str, tuple[float, int
     }
 
 
-def predict_documents(
-    documents: Sequence[CorpusDocument], model: LabelModel | None
-) -> tuple[list[frozenset[str]], list[frozenset[str]], list[frozenset[str]]]:
-    """(gold, model, rules) labels for every labelled sentence of ``documents``."""
+Units = list[tuple[SentenceFeatures, SentenceView]]
+
+
+def read_documents(documents: Sequence[CorpusDocument]) -> list[Units]:
+    """Each document's sentences through the coach's pipeline, parsed once."""
     if not documents:
-        return [], [], []
+        return []
     language = documents[0].language
     texts = [sentence.text for document in documents for sentence in document.sentences]
     units = iter(read_units(texts, language))
+    return [[next(units) for _ in document.sentences] for document in documents]
+
+
+def predict_documents(
+    documents: Sequence[CorpusDocument],
+    model: LabelModel | None,
+    read: Sequence[Units] | None = None,
+) -> tuple[list[frozenset[str]], list[frozenset[str]], list[frozenset[str]]]:
+    """(gold, model, rules) labels for every labelled sentence of ``documents``, each document
+    read as the pipeline reads a text: its labelled sentences are the prose, the rest (headings,
+    fragments) neighbours that get no label. ``read`` is :func:`read_documents`' result, when
+    the caller already has it."""
     gold: list[frozenset[str]] = []
     by_model: list[frozenset[str]] = []
     by_rules: list[frozenset[str]] = []
-    for document in documents:
-        doc_units = [next(units) for _ in document.sentences]
+    for document, doc_units in zip(
+        documents, read if read is not None else read_documents(documents), strict=True
+    ):
         rules = label_sentences([feats for feats, _ in doc_units])
-        vectors = featurize([view for _, view in doc_units])
         views = [view for _, view in doc_units]
-        for index, (sentence, vector, rule) in enumerate(
-            zip(document.sentences, vectors, rules, strict=True)
-        ):
+        prose = [not sentence.skip for sentence in document.sentences]
+        predictions = (
+            model.predict_many(featurize(views), None, prose) if model is not None else None
+        )
+        for index, (sentence, rule) in enumerate(zip(document.sentences, rules, strict=True)):
             if sentence.skip:
                 continue
             gold.append(sentence.labels)
             by_rules.append(rule)
-            guess = model.predict(vector).labels if model is not None else rule
+            guess = predictions[index].labels if predictions is not None else rule
             by_model.append(illustrated(guess, views, index))
     return gold, by_model, by_rules
 
@@ -153,8 +167,7 @@ def learning_curve(
 ) -> list[tuple[float, int, list[float]]]:
     """(fraction, train sentences, F1 per label) for models trained on growing subsets."""
     ordered = sorted(train, key=lambda document: document.doc)
-    gold_examples = corpus_examples(held_out)
-    gold = [example.labels for example in gold_examples]
+    read = read_documents(held_out)
     out = []
     for fraction in fractions:
         # Every k-th document, so each subset spreads over all writers and fields.
@@ -163,7 +176,7 @@ def learning_curve(
         subset = [ordered[int(i * step)] for i in range(keep)]
         examples = training_examples(language, subset, cered)
         model, report = train_language(language, examples, folds=3, c_grid=(0.3,))
-        guesses = [model.predict(example.features).labels for example in gold_examples]
+        gold, guesses, _ = predict_documents(held_out, model, read)
         out.append(
             (
                 fraction,

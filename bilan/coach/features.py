@@ -13,14 +13,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from bilan.coach.rules import SentenceFeatures
 from bilan.coach.textutil import normalise_quotes
 from bilan.textfold import fold
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
     from spacy.tokens import Span
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -42,8 +43,9 @@ class SentenceView:
     cues: tuple[str, ...]
     # Words after the sentence's last clause break, if it has one.
     tail: tuple[str, ...] = ()
-    # Mean static vector of the sentence's content words, unit length (empty without vectors).
-    vector: tuple[float, ...] = ()
+    # Mean static vector of the sentence's content words, unit length, read-only; None without
+    # vectors. Left out of comparisons: two views of the same text have equal vectors anyway.
+    vector: NDArray[Any] | None = field(default=None, compare=False)
 
 
 def rule_cues(feats: SentenceFeatures) -> tuple[str, ...]:
@@ -95,33 +97,33 @@ def sentence_view(span: Span, feats: SentenceFeatures, text: str) -> SentenceVie
     )
 
 
-def mean_vector(span: Span, feats: SentenceFeatures) -> tuple[float, ...]:
+def mean_vector(span: Span, feats: SentenceFeatures) -> NDArray[Any] | None:
     """The mean static vector of the sentence's content words (all its words if it has none),
     scaled to unit length and rounded, so that the same text always gives the same features.
-    A word missing from the table is looked up in lower case. Empty when the pipeline has no
-    vectors (English)."""
+    A word missing from the table is looked up in lower case. None when the pipeline has no
+    vectors (English) or the sentence no known word."""
     import numpy  # spaCy's own dependency; imported here so that importing the coach stays cheap
 
     vectors = span.doc.vocab.vectors
     if not vectors.size:
-        return ()
+        return None
     words = [tok for tok in span if tok.is_alpha and feats.start <= tok.idx < feats.end]
     content = [tok for tok in words if not tok.is_stop] or words
     if not content:
-        return ()
+        return None
     rows = vectors.find(keys=[tok.orth for tok in content])
     lower = vectors.find(keys=[tok.lower for tok in content])
     rows = numpy.where(rows >= 0, rows, lower)
     rows = rows[rows >= 0]
     if not rows.size:
-        return ()
-    total: list[float] = (
-        numpy.asarray(vectors.data)[rows].astype(numpy.float64).sum(axis=0).tolist()
-    )
-    norm = math.sqrt(sum(x * x for x in total))
+        return None
+    total = numpy.asarray(vectors.data)[rows].sum(axis=0, dtype=numpy.float64)
+    norm = math.sqrt(float(total @ total))
     if not norm:
-        return ()
-    return tuple(round(x / norm, 4) for x in total)
+        return None
+    vector: NDArray[Any] = numpy.round(total / norm, 4)
+    vector.flags.writeable = False
+    return vector
 
 
 Features = dict[str, float]
@@ -129,9 +131,6 @@ Features = dict[str, float]
 NEIGHBOUR_SCALE = 0.5
 # Weight of the mean word vector against a group of sparse features (each of unit length).
 VECTOR_SCALE = 2.0
-# Feature names of the vector's dimensions, made once (a sentence has hundreds of them).
-_VECTOR_KEYS = tuple(f"v:{index}" for index in range(1024))
-_PREVIOUS_VECTOR_KEYS = tuple(f"pv:{index}" for index in range(1024))
 
 
 def _add_group(out: Features, prefix: str, items: Iterable[str], scale: float = 1.0) -> None:
@@ -173,13 +172,53 @@ def _own_features(view: SentenceView) -> Features:
     # The words after the last clause break ("…, alors j'ai …", "…; so I …"): where a
     # sentence's second half often says what was done about its first.
     _add_group(out, "t:", view.tail)
-    if view.vector:
-        out.update(zip(_VECTOR_KEYS, (VECTOR_SCALE * value for value in view.vector), strict=False))
     return out
 
 
 def featurize(views: Sequence[SentenceView]) -> list[Features]:
-    """The features of each sentence of one text, in order.
+    """The features of each sentence of one text, in order, as one mapping per sentence: the
+    word vectors' dimensions are the features ``v:<i>`` (the sentence's) and ``pv:<i>`` (the
+    sentence before's). Training reads this form; at run time the model takes the sparse and
+    dense parts apart (:func:`sparse_features`, :func:`dense_features`), which is faster and
+    scores the same."""
+    out = sparse_features(views)
+    dense = dense_features(views)
+    if dense is not None:
+        names = dense_feature_names(dense.shape[1] // 2)
+        for features, row in zip(out, dense.tolist(), strict=True):
+            # Zeros add nothing to a score: a sentence without a vector gets no such feature.
+            features.update((name, value) for name, value in zip(names, row, strict=True) if value)
+    return out
+
+
+def dense_feature_names(dimensions: int) -> list[str]:
+    """The names of :func:`dense_features`' columns."""
+    return [f"v:{i}" for i in range(dimensions)] + [f"pv:{i}" for i in range(dimensions)]
+
+
+def dense_features(views: Sequence[SentenceView]) -> NDArray[Any] | None:
+    """One row per sentence: its mean word vector, then the sentence before's (what it is about,
+    in meaning rather than in words: a solution answers a difficulty however that difficulty
+    was phrased), each scaled against the sparse groups. Zeros where a sentence has no vector
+    or no sentence before; None when no sentence has a vector (English)."""
+    dimensions = next((len(view.vector) for view in views if view.vector is not None), 0)
+    if not dimensions:
+        return None
+    import numpy
+
+    out = numpy.zeros((len(views), 2 * dimensions))
+    previous_scale = NEIGHBOUR_SCALE * VECTOR_SCALE
+    for index, view in enumerate(views):
+        if view.vector is not None:
+            out[index, :dimensions] = VECTOR_SCALE * view.vector
+        previous = views[index - 1].vector if index > 0 else None
+        if previous is not None:
+            out[index, dimensions:] = previous_scale * previous
+    return out
+
+
+def sparse_features(views: Sequence[SentenceView]) -> list[Features]:
+    """Each sentence's features but the word vectors: words, n-grams, lemmas, cues, neighbours.
 
     Neighbours matter to the labels: a claim is not vague when the next sentence illustrates
     it, and an action is a solution when the sentence before names a difficulty.
@@ -194,17 +233,6 @@ def featurize(views: Sequence[SentenceView]) -> list[Features]:
         if previous is not None:
             features.update(("p:" + cue, 1.0) for cue in previous.cues)
             _add_group(features, "pw:", previous.words, NEIGHBOUR_SCALE)
-            # What the sentence before is about, in meaning rather than in words: a solution
-            # answers a difficulty however that difficulty was phrased.
-            if previous.vector:
-                scale = NEIGHBOUR_SCALE * VECTOR_SCALE
-                features.update(
-                    zip(
-                        _PREVIOUS_VECTOR_KEYS,
-                        (scale * value for value in previous.vector),
-                        strict=False,
-                    )
-                )
             # "An action after a difficulty" is the solution pattern: one feature for the pair.
             if "difficulty" in previous.cues:
                 features.update(("pd:" + cue, 1.0) for cue in view.cues)

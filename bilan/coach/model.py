@@ -4,6 +4,12 @@ Trained by ``make train-coach`` (:mod:`bilan.coach.train`, which needs scikit-le
 time the weights are a matrix and prediction is one product with NumPy, which spaCy brings, so
 the package does not need scikit-learn to label a sentence. Files live in ``bilan/coach/data/`` as
 ``model_<language>.json.gz``; their provenance is in that folder's README.
+
+Some labels are decided by a second reading (``context``): a small logistic regression over the
+first reading's scores of the sentence and the probabilities of its prose neighbours. A
+solution is an action after a difficulty, and the first reading knows far better than the
+rules' cues whether the sentence before states one. Training keeps the second reading only for
+the labels where it does better in cross-validation.
 """
 
 from __future__ import annotations
@@ -13,15 +19,20 @@ import json
 import math
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bilan.coach.features import SentenceView
+from bilan.coach.features import SentenceView, dense_feature_names
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-FORMAT = 1
+FORMAT = 2
+# Files of format 1 have no second reading; they still load.
+READABLE_FORMATS = (1, 2)
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, LabelModel | None] = {}
@@ -44,8 +55,49 @@ class LabelModel:
     thresholds: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     meta: dict[str, Any]
+    # Second reading, per label it decides: (weights over context_features, bias, threshold).
+    context: dict[str, tuple[tuple[float, ...], float, float]] = field(default_factory=dict)
 
     def predict(self, features: Mapping[str, float]) -> Prediction:
+        """The labels of one sentence read alone, from its features as
+        :func:`~bilan.coach.features.featurize` gives them (word vectors as ``v:<i>``)."""
+        return self.predict_many([features], None)[0]
+
+    def predict_many(
+        self,
+        sparse: Sequence[Mapping[str, float]],
+        dense: NDArray[Any] | None,
+        prose: Sequence[bool] | None = None,
+    ) -> list[Prediction]:
+        """The labels of a text's sentences, in order, from
+        :func:`~bilan.coach.features.sparse_features` and
+        :func:`~bilan.coach.features.dense_features` (or ``featurize``'s merged features and
+        no ``dense``: the same scores). The word vectors' part is one matrix product for all
+        sentences. ``prose`` marks the sentences that get labels: the second reading's
+        neighbours are the prose sentences around each one (all sentences when omitted)."""
+        scores = self.first_reading(sparse, dense)
+        if self.context:
+            previous, following = prose_neighbours(prose or [True] * len(sparse))
+            inputs = context_features(scores, previous, following)
+            for label, (weights, bias, _) in self.context.items():
+                scores[:, self.labels.index(label)] = inputs @ weights + bias
+        return [self._decide(row) for row in scores]
+
+    def first_reading(
+        self, sparse: Sequence[Mapping[str, float]], dense: NDArray[Any] | None
+    ) -> NDArray[Any]:
+        """Scores (log-odds), one row per sentence and one column per label, before the
+        second reading."""
+        import numpy
+
+        scores = numpy.zeros((len(sparse), len(self.labels)))
+        if dense is not None:
+            scores += dense @ self._dense_weights(dense.shape[1] // 2)
+        for row, features in enumerate(sparse):
+            scores[row] += self._sparse_scores(features)
+        return scores
+
+    def _sparse_scores(self, features: Mapping[str, float]) -> NDArray[Any]:
         index, matrix = self._table
         rows: list[int] = []
         values: list[float] = []
@@ -54,13 +106,17 @@ class LabelModel:
             if row is not None:
                 rows.append(row)
                 values.append(value)
-        # One matrix product for the few hundred features a sentence has (the word vector's
-        # dimensions among them) instead of a Python loop per feature and label.
-        scores = [b + s for b, s in zip(self.bias, (values @ matrix[rows]).tolist(), strict=True)]
+        # One matrix product for the few hundred features a sentence has instead of a Python
+        # loop per feature and label.
+        return self._bias + values @ matrix[rows]
+
+    def _decide(self, scores: NDArray[Any]) -> Prediction:
         probabilities: dict[str, float] = {}
         margins: dict[str, float] = {}
         chosen: set[str] = set()
-        for label, score, threshold in zip(self.labels, scores, self.thresholds, strict=True):
+        for label, score, threshold in zip(
+            self.labels, scores.tolist(), self._final_thresholds, strict=True
+        ):
             p = _sigmoid(score)
             probabilities[label] = round(p, 4)
             if p >= threshold:
@@ -77,7 +133,7 @@ class LabelModel:
         )
 
     @cached_property
-    def _table(self) -> tuple[dict[str, int], Any]:
+    def _table(self) -> tuple[dict[str, int], NDArray[Any]]:
         """The weights as a row index and a NumPy matrix (one row per feature, one column per
         label), built on first use. NumPy comes with spaCy, whose pipeline runs before."""
         import numpy
@@ -88,6 +144,40 @@ class LabelModel:
             matrix[row] = self.weights[feature]
         return index, matrix
 
+    @cached_property
+    def _final_thresholds(self) -> tuple[float, ...]:
+        """Each label's threshold, the second reading's where it decides the label."""
+        return tuple(
+            self.context[label][2] if label in self.context else threshold
+            for label, threshold in zip(self.labels, self.thresholds, strict=True)
+        )
+
+    @cached_property
+    def _bias(self) -> NDArray[Any]:
+        import numpy
+
+        return numpy.asarray(self.bias, dtype=numpy.float64)
+
+    def _dense_weights(self, dimensions: int) -> NDArray[Any]:
+        """The rows of the word vectors' features, in :func:`dense_feature_names` order; a
+        dimension whose weights were all pruned at training weighs nothing."""
+        cached = self._dense_cache.get(dimensions)
+        if cached is None:
+            import numpy
+
+            index, matrix = self._table
+            cached = numpy.zeros((2 * dimensions, len(self.labels)), dtype=numpy.float64)
+            for position, name in enumerate(dense_feature_names(dimensions)):
+                row = index.get(name)
+                if row is not None:
+                    cached[position] = matrix[row]
+            self._dense_cache[dimensions] = cached
+        return cached
+
+    @cached_property
+    def _dense_cache(self) -> dict[int, NDArray[Any]]:
+        return {}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
@@ -97,11 +187,15 @@ class LabelModel:
             "thresholds": list(self.thresholds),
             "meta": self.meta,
             "weights": {feature: list(row) for feature, row in sorted(self.weights.items())},
+            "context": {
+                label: {"weights": list(weights), "bias": bias, "threshold": threshold}
+                for label, (weights, bias, threshold) in sorted(self.context.items())
+            },
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LabelModel:
-        if data.get("format") != FORMAT:
+        if data.get("format") not in READABLE_FORMATS:
             raise ValueError(f"unsupported coach model format: {data.get('format')!r}")
         return cls(
             language=str(data["language"]),
@@ -110,7 +204,62 @@ class LabelModel:
             thresholds=tuple(float(x) for x in data["thresholds"]),
             weights={key: tuple(float(x) for x in row) for key, row in data["weights"].items()},
             meta=dict(data.get("meta", {})),
+            context={
+                label: (
+                    tuple(float(x) for x in stage["weights"]),
+                    float(stage["bias"]),
+                    float(stage["threshold"]),
+                )
+                for label, stage in data.get("context", {}).items()
+            },
         )
+
+
+def prose_neighbours(
+    prose: Sequence[bool],
+) -> tuple[list[int | None], list[int | None]]:
+    """For each prose sentence, the index of the prose sentence before and after it (None at
+    the ends and for sentences that are not prose)."""
+    previous: list[int | None] = [None] * len(prose)
+    following: list[int | None] = [None] * len(prose)
+    last: int | None = None
+    for index, keep in enumerate(prose):
+        if keep:
+            if last is not None:
+                previous[index] = last
+                following[last] = index
+            last = index
+    return previous, following
+
+
+def context_features(
+    scores: NDArray[Any], previous: Sequence[int | None], following: Sequence[int | None]
+) -> NDArray[Any]:
+    """What the second reading sees of each sentence: its own first-reading scores, the
+    first-reading probabilities of the sentence before, of the one before that and of the one
+    after, then one flag per neighbour that exists. Training (on cross-validated scores) and
+    prediction both build it here."""
+    import numpy
+
+    count, width = scores.shape
+    # Clipped: a score of -800 would overflow exp() for no change in the probability.
+    probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
+    out = numpy.zeros((count, 4 * width + 3))
+    out[:, :width] = scores
+    for index in range(count):
+        before = previous[index]
+        if before is not None:
+            out[index, width : 2 * width] = probabilities[before]
+            out[index, 4 * width] = 1.0
+            earlier = previous[before]
+            if earlier is not None:
+                out[index, 2 * width : 3 * width] = probabilities[earlier]
+                out[index, 4 * width + 1] = 1.0
+        after = following[index]
+        if after is not None:
+            out[index, 3 * width : 4 * width] = probabilities[after]
+            out[index, 4 * width + 2] = 1.0
+    return out
 
 
 def _make_consistent(chosen: set[str], margins: dict[str, float]) -> None:

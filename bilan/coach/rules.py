@@ -117,9 +117,12 @@ def _lookup(table: Mapping[str, str], *keys: str) -> str | None:
     return None
 
 
-def _phrase_alternative(mapping: Mapping[str, str], matched: str) -> str:
+def _phrase_alternative(mapping: Mapping[str, str], text: str, match: re.Match[str]) -> str:
+    """The alternative of the phrase pattern that matched ``match`` in ``text``. Patterns are
+    tried in place, so that a look-behind ("y a" but not "il y a") sees what precedes."""
     for pattern, alternative in mapping.items():
-        if re.fullmatch(pattern, matched, re.IGNORECASE):
+        compiled = re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+        if compiled.fullmatch(text, match.start(), match.end()):
             return alternative
     return ""
 
@@ -198,7 +201,9 @@ def sentence_features(
         # Tone: one look-up per table, on the surface form first (SMS are never lemmatised).
         kind_alt: tuple[str, str] | None = None
         alt = _lookup(sms, lower)
-        if alt is not None and (len(lower) > 1 or tok.text.islower()):
+        # Short abbreviations count in lower case only: "PR" (pull request), "TT" or "CT" in
+        # capitals are acronyms, not chat spelling.
+        if alt is not None and (len(lower) > 2 or tok.text.islower()):
             kind_alt = ("sms", alt)
         elif (alt := _lookup(vulgar, lower)) is not None:
             kind_alt = ("vulgar", alt)
@@ -230,10 +235,10 @@ def sentence_features(
     if _ENUMERATION.search(norm):
         feats.concrete = True
     for m in lex.familiar_re.finditer(norm):
-        alt = _phrase_alternative(lex.familiar_phrases, m.group(0))
+        alt = _phrase_alternative(lex.familiar_phrases, norm, m)
         feats.tone.append(ToneHit("familiar", start + m.start(), start + m.end(), m.group(0), alt))
     for m in lex.blame_re.finditer(norm):
-        alt = _phrase_alternative(lex.blame_phrases, m.group(0))
+        alt = _phrase_alternative(lex.blame_phrases, norm, m)
         feats.tone.append(ToneHit("blame", start + m.start(), start + m.end(), m.group(0), alt))
     for m in _PUNCT_RUN.finditer(raw):
         feats.tone.append(

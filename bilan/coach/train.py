@@ -4,6 +4,9 @@ One logistic regression per label and language over the features of
 :mod:`bilan.coach.features`, trained on the corpus's train split only. For each label the
 regularisation strength and the decision threshold are chosen by cross-validation on the train
 split, grouped by document so that sentences of one text never sit on both sides of a fold.
+Then the second reading (:func:`bilan.coach.model.context_features`): a small regression per
+label over the cross-validated first-reading scores of each sentence and its neighbours, kept
+for a label only when its own cross-validated F1 beats the first reading's.
 The held-out split is not read here. The result is written as plain weights
 (:mod:`bilan.coach.model`), deterministically: the same corpus gives the same file.
 
@@ -32,7 +35,13 @@ from typing import TYPE_CHECKING, Any
 from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, load_corpus, split
 from bilan.coach.features import Features, SentenceView, featurize, sentence_view
 from bilan.coach.lang import SUPPORTED_LANGUAGES, get_lexicon
-from bilan.coach.model import DATA_DIR, LabelModel, model_path, save_model
+from bilan.coach.model import (
+    DATA_DIR,
+    LabelModel,
+    context_features,
+    model_path,
+    save_model,
+)
 from bilan.coach.results import LABELS
 from bilan.coach.rules import SentenceFeatures, sentence_features
 
@@ -50,6 +59,10 @@ MIN_WEIGHT = 1e-4
 CERED_WEIGHT = 1.0
 # Weight of the copies of corpus sentences read alone (see corpus_examples).
 ALONE_WEIGHT = 1.0
+# The second reading decides a label only when its cross-validated F1 beats the first reading's
+# by more than this; smaller differences are fold noise.
+CONTEXT_MIN_GAIN = 0.003
+CONTEXT_C = 1.0
 CERED_LABELS = {"Reflection": "reflective", "Learning": "reflective", "Difficulty": "difficulty"}
 CERED_TRAINS = ("reflective", "difficulty")
 
@@ -72,6 +85,8 @@ class Example:
     weight: float = 1.0
     # Thresholds are chosen on the examples as the corpus has them, not on added copies.
     scored: bool = True
+    # Place among its document's labelled sentences; None for a sentence read alone.
+    position: int | None = None
 
 
 @dataclass
@@ -85,9 +100,20 @@ class LabelFit:
 
 
 @dataclass
+class ContextFit:
+    label: str
+    threshold: float
+    # Cross-validated F1 of the first reading alone and with the second, on the same folds.
+    first_f1: float
+    second_f1: float
+    kept: bool
+
+
+@dataclass
 class TrainingReport:
     language: str
     fits: list[LabelFit] = field(default_factory=list)
+    context: list[ContextFit] = field(default_factory=list)
     features: int = 0
     sentences: int = 0
 
@@ -154,10 +180,19 @@ def corpus_examples(
     for document in documents:
         doc_views = [next(views) for _ in document.sentences]
         vectors = featurize(doc_views)
+        position = 0
         for index, sentence in enumerate(document.sentences):
             if sentence.skip:
                 continue
-            out.append(Example(features=vectors[index], labels=sentence.labels, group=document.doc))
+            out.append(
+                Example(
+                    features=vectors[index],
+                    labels=sentence.labels,
+                    group=document.doc,
+                    position=position,
+                )
+            )
+            position += 1
             following = doc_views[index + 1] if index + 1 < len(doc_views) else None
             if alone_weight and _reads_alone(sentence.labels, doc_views[index].cues, following):
                 out.append(
@@ -302,6 +337,7 @@ def train_language(
         columns.append([float(w) for w in classifier.coef_[0]])
         bias.append(round(float(classifier.intercept_[0]), 6))
         thresholds.append(fit.threshold)
+    context = _fit_context(examples, matrix, report, folds=folds)
     weights: dict[str, tuple[float, ...]] = {}
     for feature, index in vocabulary.items():
         row = tuple(round(column[index], 5) for column in columns)
@@ -310,6 +346,7 @@ def train_language(
     report.features = len(weights)
     info = dict(meta or {})
     info["fits"] = [fit.__dict__ for fit in report.fits]
+    info["context"] = [fit.__dict__ for fit in report.context]
     info["sentences"] = len(examples)
     model = LabelModel(
         language=language,
@@ -318,10 +355,103 @@ def train_language(
         thresholds=tuple(thresholds),
         weights=weights,
         meta=info,
+        context=context,
     )
     payload = json.dumps(model.to_json(), sort_keys=True).encode("utf-8")
     info["fingerprint"] = hashlib.sha256(payload).hexdigest()[:12]
     return model, report
+
+
+def _example_neighbours(
+    examples: Sequence[Example],
+) -> tuple[list[int | None], list[int | None]]:
+    """Each example's labelled neighbours in its document, as the pipeline's prose neighbours;
+    a sentence read alone has none."""
+    where = {
+        (example.group, example.position): index
+        for index, example in enumerate(examples)
+        if example.position is not None
+    }
+    previous: list[int | None] = []
+    following: list[int | None] = []
+    for example in examples:
+        if example.position is None:
+            previous.append(None)
+            following.append(None)
+        else:
+            previous.append(where.get((example.group, example.position - 1)))
+            following.append(where.get((example.group, example.position + 1)))
+    return previous, following
+
+
+def _first_reading_scores(
+    examples: Sequence[Example], matrix: Any, fits: Sequence[LabelFit], splits: Sequence[Any]
+) -> Any:
+    """Cross-validated first-reading scores of every example for every label: what the second
+    reading learns from must come from models that did not see the example's document."""
+    import numpy
+
+    weights = numpy.array([example.weight for example in examples])
+    scores = numpy.zeros((len(examples), len(LABELS)))
+    for column, fit in enumerate(fits):
+        y = numpy.array([int(fit.label in example.labels) for example in examples])
+        teaches = numpy.array([fit.label in example.trains for example in examples])
+        for train_idx, test_idx in splits:
+            train_idx = train_idx[teaches[train_idx]]
+            if len(set(y[train_idx].tolist())) < 2:
+                continue
+            model = _classifier(fit.c)
+            model.fit(matrix[train_idx], y[train_idx], sample_weight=weights[train_idx])
+            scores[test_idx, column] = model.decision_function(matrix[test_idx])
+    return scores
+
+
+def _fit_context(
+    examples: Sequence[Example], matrix: Any, report: TrainingReport, *, folds: int
+) -> dict[str, tuple[tuple[float, ...], float, float]]:
+    """The second reading of each label where cross-validation says it helps."""
+    import numpy
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    groups = [example.group for example in examples]
+    n_splits = min(folds, len(set(groups)))
+    if n_splits < 2:
+        return {}
+    splits = list(GroupKFold(n_splits=n_splits).split(matrix, groups=groups))
+    scores = _first_reading_scores(examples, matrix, report.fits, splits)
+    previous, following = _example_neighbours(examples)
+    inputs = context_features(scores, previous, following)
+    first = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
+    out: dict[str, tuple[tuple[float, ...], float, float]] = {}
+    for column, label in enumerate(LABELS):
+        rows = numpy.array([i for i, example in enumerate(examples) if label in example.trains])
+        y = numpy.array([int(label in examples[i].labels) for i in rows])
+        weights = numpy.array([examples[i].weight for i in rows])
+        scored = numpy.array([examples[i].scored for i in rows])
+        _, first_f1 = _best_threshold(y[scored].tolist(), first[rows[scored], column].tolist())
+        second = numpy.zeros(len(rows))
+        label_groups = [groups[i] for i in rows]
+        for train_idx, test_idx in GroupKFold(n_splits=n_splits).split(rows, y, label_groups):
+            if len(set(y[train_idx].tolist())) < 2:
+                continue
+            model = LogisticRegression(C=CONTEXT_C, max_iter=1000)
+            model.fit(inputs[rows[train_idx]], y[train_idx], sample_weight=weights[train_idx])
+            second[test_idx] = model.predict_proba(inputs[rows[test_idx]])[:, 1]
+        threshold, second_f1 = _best_threshold(y[scored].tolist(), second[scored].tolist())
+        kept = second_f1 > first_f1 + CONTEXT_MIN_GAIN
+        report.context.append(
+            ContextFit(label, threshold, round(first_f1, 4), round(second_f1, 4), kept)
+        )
+        if kept:
+            model = LogisticRegression(C=CONTEXT_C, max_iter=1000)
+            model.fit(inputs[rows], y, sample_weight=weights)
+            out[label] = (
+                tuple(round(float(w), 6) for w in model.coef_[0]),
+                round(float(model.intercept_[0]), 6),
+                threshold,
+            )
+    return out
 
 
 def training_examples(
@@ -378,6 +508,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"  {fit.label:<12} C={fit.c:<4} threshold={fit.threshold:.2f} "
                 f"cv F1={fit.cv_f1:.3f} ({fit.positives}/{fit.examples})"
+            )
+        for stage in report.context:
+            verdict = "kept" if stage.kept else "not kept"
+            print(
+                f"  second reading {stage.label:<12} cv F1 {stage.first_f1:.3f} -> "
+                f"{stage.second_f1:.3f}: {verdict}"
             )
     return 0
 

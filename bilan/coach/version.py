@@ -9,7 +9,7 @@ stored results.
 
 from __future__ import annotations
 
-RELEASE = "2026.12.2"
-MODEL_FINGERPRINTS = {"fr": "0ea88f6a10e9", "en": "e3afa1bd679f"}
+RELEASE = "2026.12.3"
+MODEL_FINGERPRINTS = {"fr": "25309826e6c0", "en": "75ea00afc339"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

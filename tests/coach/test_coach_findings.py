@@ -158,3 +158,47 @@ def test_too_long_counts_words_and_pages(run):
     assert str(analysis.figures.word_count) in finding.message
     assert "pages" in finding.message
     assert finding.end == len(text.rstrip())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "alternative"),
+    [
+        ("fr", "Y avait personne le lundi matin.", "Y avait", "il y avait"),
+        ("fr", "J'étais trop contente de finir la vitrine.", "trop contente", "très"),
+        ("fr", "Je m'ennuyais grave l'après-midi.", "ennuyais grave", "beaucoup"),
+        (
+            "fr",
+            "Les clercs me prenaient de haut, genre t'es juste la stagiaire.",
+            "genre",
+            "(à supprimer)",
+        ),
+        ("fr", "Ma boîte m'a proposé un CDI.", "Ma boîte", "entreprise"),
+        ("fr", "Jsuis en alternance depuis septembre.", "Jsuis", "je suis"),
+        ("en", "We were way too slow at the start.", "way too", "much"),
+        ("en", "It was proper busy on Saturdays.", "proper busy", "very"),
+    ],
+)
+def test_tone_phrases_are_found_in_their_context(coach_pipelines, lang, text, word, alternative):
+    """The rules' cue, with the alternative the finding will offer once the label is tone."""
+    doc = coach_pipelines[lang](text)
+    hits = {text[hit.start : hit.end]: hit for feats in doc._.coach_features for hit in feats.tone}
+    assert word in hits
+    assert hits[word].alternative == alternative
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Standard French that shares words with familiar phrases.
+        ("fr", "Il y avait beaucoup de monde au magasin le samedi."),
+        ("fr", "Il n'y a pas eu de retard sur le chantier."),
+        ("fr", "J'ai changé la boîte de vitesses d'une Clio."),
+        ("fr", "Une erreur grave a été évitée grâce au double contrôle."),
+        ("fr", "Le dossier de consultation était trop long pour être lu en une journée."),
+        ("fr", "La PR a été relue par deux développeurs."),
+        ("en", "The scaffold design was checked twice before use."),
+    ],
+)
+def test_standard_wording_raises_no_tone_cue(coach_pipelines, lang, text):
+    doc = coach_pipelines[lang](text)
+    assert [hit.word for feats in doc._.coach_features for hit in feats.tone] == []

@@ -78,6 +78,11 @@ def test_a_tiny_corpus_trains_deterministically_and_predicts_its_labels(tmp_path
     assert (tmp_path / "one.json.gz").read_bytes() == (tmp_path / "two.json.gz").read_bytes()
     assert first.meta["fingerprint"] == second.meta["fingerprint"]
     assert report.sentences == 60 and report.features > 0
+    # The second reading was tried on every label and kept only where it won in CV.
+    assert [stage.label for stage in report.context] == list(LABELS)
+    assert set(first.context) == {s.label for s in report.context if s.kept}
+    for stage in report.context:
+        assert stage.kept == (stage.second_f1 > stage.first_f1 + 0.003)
     loaded = read_model(tmp_path / "one.json.gz")
     assert loaded.labels == LABELS
     in_context = [example for example in examples if example.scored][:5]
@@ -158,21 +163,110 @@ def test_french_sentences_carry_their_mean_word_vector():
     assert len(view.vector) == 300
     assert abs(sum(x * x for x in view.vector) - 1.0) < 1e-3
     # The same text always gives the same features: the model file depends on it.
-    assert _view_of("J'ai appris à vérifier chaque bon de livraison avant de signer.", "fr") == view
+    again = _view_of("J'ai appris à vérifier chaque bon de livraison avant de signer.", "fr")
+    assert again == view
+    assert again.vector is not None and again.vector.tolist() == view.vector.tolist()
     (features,) = featurize([view])
     assert sum(1 for name in features if name.startswith("v:")) == 300
     # Words close in meaning are close in the vector, where the word features share nothing.
     near = _view_of("J'ai appris à contrôler chaque bon de réception avant de valider.", "fr")
     far = _view_of("Le parking de l'entreprise est situé derrière la cantine.", "fr")
 
-    def cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-        return sum(x * y for x, y in zip(a, b, strict=True))
+    def cosine(a: object, b: object) -> float:
+        return float(a @ b)  # type: ignore[operator]
 
     assert cosine(view.vector, near.vector) > cosine(view.vector, far.vector) + 0.2
 
 
 def test_a_sentence_without_known_words_and_english_have_no_vector():
-    assert _view_of("Xqzv wkplj brrzt.", "fr").vector == ()
-    assert _view_of("I learned to check every delivery note before signing.", "en").vector == ()
+    assert _view_of("Xqzv wkplj brrzt.", "fr").vector is None
+    assert _view_of("I learned to check every delivery note before signing.", "en").vector is None
     (features,) = featurize([_view_of("I learned to check every delivery note.", "en")])
     assert not any(name.startswith("v:") for name in features)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_run_time_prediction_scores_as_the_training_features_do(language):
+    """The pipeline predicts from sparse features plus one matrix of word vectors; that must
+    give exactly what the merged features the model was trained on give."""
+    from bilan.coach.features import dense_features, sparse_features
+    from bilan.coach.train import views_of_sentences
+
+    texts = {
+        "fr": [
+            "Au début, je n'osais pas poser de questions en réunion.",
+            "Alors j'ai noté mes questions avant chaque point d'équipe.",
+            "Ce que j'en retiens : préparer lève l'appréhension.",
+            "Xqzv wkplj brrzt.",
+        ],
+        "en": [
+            "At first I did not dare to ask questions in meetings.",
+            "So I wrote my questions down before each stand-up.",
+            "What I take from it: preparing removes the fear.",
+        ],
+    }[language]
+    model = get_model(language)
+    assert model is not None
+    views = views_of_sentences(texts, language)
+    merged = model.predict_many(featurize(views), None)
+    fast = model.predict_many(sparse_features(views), dense_features(views))
+    # The same sums in another order: equal labels, margins equal to rounding error.
+    assert [p.labels for p in fast] == [p.labels for p in merged]
+    for quick, slow in zip(fast, merged, strict=True):
+        assert quick.margins == pytest.approx(slow.margins, abs=1e-9)
+    if language == "fr":
+        # The vectors do take part: without them the scores move.
+        blind = model.predict_many(sparse_features(views), None)
+        assert [p.probabilities for p in blind] != [p.probabilities for p in fast]
+
+
+def test_prose_neighbours_step_over_headings():
+    from bilan.coach.model import prose_neighbours
+
+    previous, following = prose_neighbours([True, False, True, True])
+    assert previous == [None, None, 0, 2]
+    assert following == [2, None, 3, None]
+
+
+def _model_with_second_reading() -> LabelModel:
+    """ "ok" alone is nothing; the second reading makes it a solution after a difficulty."""
+    labels = ("difficulty", "solution")
+    width = len(labels)
+    weights = [0.0] * (4 * width + 3)
+    weights[width + 0] = 10.0  # probability that the prose sentence before is a difficulty
+    return LabelModel(
+        language="fr",
+        labels=labels,
+        bias=(-6.0, -6.0),
+        thresholds=(0.5, 0.5),
+        weights={"w:panne": (12.0, 0.0), "w:ok": (0.0, 0.0)},
+        meta={},
+        context={"solution": (tuple(weights), -5.0, 0.5)},
+    )
+
+
+def test_the_second_reading_uses_the_prose_sentence_before():
+    model = _model_with_second_reading()
+    panne, heading, ok = {"w:panne": 1.0}, {"w:titre": 1.0}, {"w:ok": 1.0}
+    after = model.predict_many([panne, ok], None)
+    assert after[0].labels == frozenset({"difficulty"})
+    assert after[1].labels == frozenset({"solution"})
+    # Alone, or after a sentence that states no difficulty, it is no solution.
+    assert model.predict(ok).labels == frozenset()
+    assert model.predict_many([ok, ok], None)[1].labels == frozenset()
+    # A heading between the two is not prose: the neighbour is the difficulty above it.
+    through = model.predict_many([panne, heading, ok], None, [True, False, True])
+    assert through[2].labels == frozenset({"solution"})
+    blocked = model.predict_many([panne, heading, ok], None, [True, True, True])
+    assert blocked[2].labels == frozenset()
+
+
+def test_a_saved_second_reading_loads_back(tmp_path):
+    model = _model_with_second_reading()
+    save_model(model, tmp_path / "m.json.gz")
+    loaded = read_model(tmp_path / "m.json.gz")
+    assert loaded.context == model.context
+    sentences = [{"w:panne": 1.0}, {"w:ok": 1.0}]
+    assert [p.labels for p in loaded.predict_many(sentences, None)] == [
+        p.labels for p in model.predict_many(sentences, None)
+    ]

@@ -239,6 +239,26 @@ FAMILIAR = {
     "rammed": "very busy",
     "gaffer": "supervisor",
     "lowkey": "somewhat",
+    # Words the guide names, and common slang of student writing; ambiguous ones ("proper",
+    # "way", "like", "cause") are phrases below.
+    "insane": "remarkable",
+    "dunno": "do not know",
+    "yeah": "yes",
+    "yep": "yes",
+    "nope": "no",
+    "knackered": "exhausted",
+    "chuffed": "pleased",
+    "gutted": "disappointed",
+    "brill": "very good",
+    "hella": "very",
+    "freaking": "very",
+    "freaked": "panicked",
+    "crappy": "poor",
+    "kiddos": "children",
+    "comfy": "comfortable",
+    "tho": "though",
+    "cuz": "because",
+    "ya": "you",
 }
 # spaCy's English tokenizer splits "gonna" into "gon" + "na": match these on the text.
 FAMILIAR_PHRASES = {
@@ -250,6 +270,18 @@ FAMILIAR_PHRASES = {
     "super cool": "very pleasant",
     "dead nice": "very pleasant",
     "well hard": "very difficult",
+    r"proper (?:good|hard|busy|nice|tired|scary|chuffed|mental|difficult|stressful|fun)": ("very"),
+    r"dead (?:slow|busy|boring|easy|quiet|good|hard|stressful|tired)": "very",
+    r"super (?:busy|nice|helpful|fun|hard|easy|stressful|friendly|boring|tired|interesting|"
+    r"happy|chill|stressed|excited)": "very",
+    r"crazy (?:busy|hard|stressful|fast|long)": "very",
+    r"way (?:too|more|better|harder|easier|faster|slower|less)": "much",
+    r"(?:a heap|tons|a ton) of": "many",
+    r"(?<=,\s)like(?=,)": "(remove)",
+    r"(?:'|’)cause": "because",
+    r"(?:messed|screwed) up": "made a mistake",
+    r"(?:pissed|ticked) off": "annoyed",
+    "a bunch of": "several",
 }
 BLAME = {
     "jerk": "describe the facts rather than the person",
@@ -292,6 +324,12 @@ SMS = {
     "lmao": "(remove)",
     "ffs": "(remove)",
     "haha": "(remove)",
+    "wtf": "(remove)",
+    "rn": "right now",
+    "bc": "because",
+    "gr8": "great",
+    "omw": "(remove)",
+    "jk": "(remove)",
 }
 
 TRANSVERSAL_SKILLS = {
