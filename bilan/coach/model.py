@@ -33,6 +33,10 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 FORMAT = 2
 # Files of format 1 have no second reading; they still load.
 READABLE_FORMATS = (1, 2)
+# context_features' width in blocks of one value per label (plus three neighbour flags).
+CONTEXT_BLOCKS = 6
+# The label whose presence just before a sentence the second reading crosses with the rest.
+CONTEXT_PIVOT = "difficulty"
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, LabelModel | None] = {}
@@ -78,7 +82,7 @@ class LabelModel:
         scores = self.first_reading(sparse, dense)
         if self.context:
             previous, following = prose_neighbours(prose or [True] * len(sparse))
-            inputs = context_features(scores, previous, following)
+            inputs = context_features(scores, previous, following, self._pivot)
             for label, (weights, bias, _) in self.context.items():
                 scores[:, self.labels.index(label)] = inputs @ weights + bias
         return [self._decide(row) for row in scores]
@@ -145,6 +149,10 @@ class LabelModel:
         return index, matrix
 
     @cached_property
+    def _pivot(self) -> int | None:
+        return self.labels.index(CONTEXT_PIVOT) if CONTEXT_PIVOT in self.labels else None
+
+    @cached_property
     def _final_thresholds(self) -> tuple[float, ...]:
         """Each label's threshold, the second reading's where it decides the label."""
         return tuple(
@@ -197,6 +205,12 @@ class LabelModel:
     def from_json(cls, data: dict[str, Any]) -> LabelModel:
         if data.get("format") not in READABLE_FORMATS:
             raise ValueError(f"unsupported coach model format: {data.get('format')!r}")
+        width = CONTEXT_BLOCKS * len(data["labels"]) + 3
+        for label, stage in data.get("context", {}).items():
+            if len(stage["weights"]) != width:
+                raise ValueError(
+                    f"coach model: the second reading of {label!r} needs {width} weights"
+                )
         return cls(
             language=str(data["language"]),
             labels=tuple(data["labels"]),
@@ -233,32 +247,42 @@ def prose_neighbours(
 
 
 def context_features(
-    scores: NDArray[Any], previous: Sequence[int | None], following: Sequence[int | None]
+    scores: NDArray[Any],
+    previous: Sequence[int | None],
+    following: Sequence[int | None],
+    pivot: int | None = None,
 ) -> NDArray[Any]:
     """What the second reading sees of each sentence: its own first-reading scores, the
     first-reading probabilities of the sentence before, of the one before that and of the one
-    after, then one flag per neighbour that exists. Training (on cross-validated scores) and
-    prediction both build it here."""
+    after, one flag per neighbour that exists, then the sentence's own probabilities times the
+    ``pivot`` label's probability (``difficulty``) in the sentence before and in the one before
+    that: "an action, right after a difficulty" is a product a linear reading cannot form
+    alone. Training (on cross-validated scores) and prediction both build it here."""
     import numpy
 
     count, width = scores.shape
     # Clipped: a score of -800 would overflow exp() for no change in the probability.
     probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
-    out = numpy.zeros((count, 4 * width + 3))
+    out = numpy.zeros((count, CONTEXT_BLOCKS * width + 3))
+    flags = 4 * width
     out[:, :width] = scores
     for index in range(count):
         before = previous[index]
         if before is not None:
             out[index, width : 2 * width] = probabilities[before]
-            out[index, 4 * width] = 1.0
+            out[index, flags] = 1.0
             earlier = previous[before]
             if earlier is not None:
                 out[index, 2 * width : 3 * width] = probabilities[earlier]
-                out[index, 4 * width + 1] = 1.0
+                out[index, flags + 1] = 1.0
         after = following[index]
         if after is not None:
             out[index, 3 * width : 4 * width] = probabilities[after]
-            out[index, 4 * width + 2] = 1.0
+            out[index, flags + 2] = 1.0
+    if pivot is not None:
+        own = probabilities
+        out[:, flags + 3 : flags + 3 + width] = own * out[:, width + pivot, None]
+        out[:, flags + 3 + width :] = own * out[:, 2 * width + pivot, None]
     return out
 
 

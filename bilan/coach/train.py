@@ -36,6 +36,7 @@ from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, load_corpus, split
 from bilan.coach.features import Features, SentenceView, featurize, sentence_view
 from bilan.coach.lang import SUPPORTED_LANGUAGES, get_lexicon
 from bilan.coach.model import (
+    CONTEXT_PIVOT,
     DATA_DIR,
     LabelModel,
     context_features,
@@ -421,7 +422,8 @@ def _fit_context(
     splits = list(GroupKFold(n_splits=n_splits).split(matrix, groups=groups))
     scores = _first_reading_scores(examples, matrix, report.fits, splits)
     previous, following = _example_neighbours(examples)
-    inputs = context_features(scores, previous, following)
+    pivot = LABELS.index(CONTEXT_PIVOT) if CONTEXT_PIVOT in LABELS else None
+    inputs = context_features(scores, previous, following, pivot)
     first = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
     out: dict[str, tuple[tuple[float, ...], float, float]] = {}
     for column, label in enumerate(LABELS):

@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.3"
-MODEL_FINGERPRINTS = {"fr": "25309826e6c0", "en": "75ea00afc339"}
+MODEL_FINGERPRINTS = {"fr": "bce7761ce053", "en": "a05745424acf"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

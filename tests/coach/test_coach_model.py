@@ -232,7 +232,7 @@ def _model_with_second_reading() -> LabelModel:
     """ "ok" alone is nothing; the second reading makes it a solution after a difficulty."""
     labels = ("difficulty", "solution")
     width = len(labels)
-    weights = [0.0] * (4 * width + 3)
+    weights = [0.0] * (6 * width + 3)
     weights[width + 0] = 10.0  # probability that the prose sentence before is a difficulty
     return LabelModel(
         language="fr",
@@ -270,3 +270,20 @@ def test_a_saved_second_reading_loads_back(tmp_path):
     assert [p.labels for p in loaded.predict_many(sentences, None)] == [
         p.labels for p in model.predict_many(sentences, None)
     ]
+
+
+def test_a_second_reading_of_the_wrong_width_is_refused(tmp_path):
+    data = _model_with_second_reading().to_json()
+    data["context"]["solution"]["weights"] = [0.0] * 27
+    with pytest.raises(ValueError, match="needs 15 weights"):
+        LabelModel.from_json(data)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_shipped_models_read_solutions_in_context(language):
+    """Training kept the second reading where it won in CV; its report travels in the file."""
+    model = get_model(language)
+    assert model is not None
+    assert "solution" in model.context
+    kept = {stage["label"] for stage in model.meta["context"] if stage["kept"]}
+    assert kept == set(model.context)

@@ -96,7 +96,12 @@ def exports(dossier, **kwargs) -> dict[str, str]:
     )
     markdown = synthesis.synthesis_render(dossier=dossier, fmt="md").content.decode("utf-8")
     return {
-        "pdf": flat("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)),
+        # A line may break after the hyphen of "e-mail": where depends on the fonts installed.
+        "pdf": flat(
+            re.sub(
+                r"-\n", "-", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+            )
+        ),
         "docx": flat("\n".join(p.text for p in word.paragraphs)),
         "md": flat(markdown),
     }

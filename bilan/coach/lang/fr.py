@@ -390,8 +390,6 @@ FAMILIAR = {
     "frigo": "réfrigérateur",
     "clim": "climatisation",
     "doc": "documentation",
-    "appli": "application",
-    "applis": "applications",
     "infos": "informations",
     "prof": "professeur",
     "profs": "professeurs",
