@@ -22,20 +22,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, labelled, load_corpus, split
+from bilan.coach.examples import (
+    default_cered,
+    featurize_alone,
+    read_cered,
+    read_units,
+    training_examples,
+    views_of_sentences,
+)
 from bilan.coach.features import SentenceView, featurize
 from bilan.coach.lang import SUPPORTED_LANGUAGES
 from bilan.coach.model import LabelModel, get_model, illustrated
 from bilan.coach.results import LABELS
 from bilan.coach.rules import SentenceFeatures, label_sentences
-from bilan.coach.train import (
-    default_cered,
-    featurize_alone,
-    read_cered,
-    read_units,
-    train_language,
-    training_examples,
-    views_of_sentences,
-)
+from bilan.coach.train import train_language
 
 CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
 CERED_TARGETS = {

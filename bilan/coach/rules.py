@@ -119,10 +119,15 @@ def _lookup(table: Mapping[str, str], *keys: str) -> str | None:
 
 def _phrase_alternative(mapping: Mapping[str, str], text: str, match: re.Match[str]) -> str:
     """The alternative of the phrase pattern that matched ``match`` in ``text``. Patterns are
-    tried in place, so that a look-behind ("y a" but not "il y a") sees what precedes."""
+    tried in place, so that a look-behind ("y a" but not "il y a") sees what precedes and a
+    look-ahead ("trop" before "content") what follows."""
+    start, end = match.span()
     for pattern, alternative in mapping.items():
         compiled = re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
-        if compiled.fullmatch(text, match.start(), match.end()):
+        if compiled.fullmatch(text, start, end):
+            return alternative
+        found = compiled.match(text, start)
+        if found is not None and found.end() == end:
             return alternative
     return ""
 

@@ -10,6 +10,6 @@ stored results.
 from __future__ import annotations
 
 RELEASE = "2026.12.3"
-MODEL_FINGERPRINTS = {"fr": "bce7761ce053", "en": "a05745424acf"}
+MODEL_FINGERPRINTS = {"fr": "0864648d77da", "en": "a05745424acf"}
 # Short enough for the column that stores it (bilan.writing.models.CoachResult.coach_version).
 COACH_VERSION = f"{RELEASE}+{MODEL_FINGERPRINTS['fr'][:8]}.{MODEL_FINGERPRINTS['en'][:8]}"

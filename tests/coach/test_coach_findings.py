@@ -164,18 +164,21 @@ def test_too_long_counts_words_and_pages(run):
     ("lang", "text", "word", "alternative"),
     [
         ("fr", "Y avait personne le lundi matin.", "Y avait", "il y avait"),
-        ("fr", "J'étais trop contente de finir la vitrine.", "trop contente", "très"),
-        ("fr", "Je m'ennuyais grave l'après-midi.", "ennuyais grave", "beaucoup"),
+        ("fr", "J'étais trop contente de finir la vitrine.", "trop", "très"),
+        ("fr", "Je m'ennuyais grave l'après-midi.", "grave", "beaucoup"),
         (
             "fr",
             "Les clercs me prenaient de haut, genre t'es juste la stagiaire.",
             "genre",
             "(à supprimer)",
         ),
-        ("fr", "Ma boîte m'a proposé un CDI.", "Ma boîte", "entreprise"),
+        ("fr", "Ma boîte m'a proposé un CDI.", "boîte", "entreprise"),
         ("fr", "Jsuis en alternance depuis septembre.", "Jsuis", "je suis"),
-        ("en", "We were way too slow at the start.", "way too", "much"),
-        ("en", "It was proper busy on Saturdays.", "proper busy", "very"),
+        ("fr", "J'ai grave aimé ce stage.", "grave", "beaucoup"),
+        ("fr", "Je me suis planté sur la première commande.", "planté", "trompé"),
+        ("fr", "C'était grave physique le samedi.", "grave", "très"),
+        ("en", "We were way too slow at the start.", "way", "much"),
+        ("en", "It was proper busy on Saturdays.", "proper", "very"),
     ],
 )
 def test_tone_phrases_are_found_in_their_context(coach_pipelines, lang, text, word, alternative):

@@ -7,10 +7,11 @@ import json
 import pytest
 
 from bilan.coach.corpus import parse_document
+from bilan.coach.examples import corpus_examples
 from bilan.coach.features import SentenceView, featurize
 from bilan.coach.model import LabelModel, get_model, read_model, save_model
 from bilan.coach.results import LABELS
-from bilan.coach.train import corpus_examples, train_language
+from bilan.coach.train import train_language
 from bilan.textfold import fold
 
 VAGUE = [
@@ -152,7 +153,7 @@ def test_the_version_names_the_shipped_models():
 
 
 def _view_of(text: str, language: str) -> SentenceView:
-    from bilan.coach.train import views_of_sentences
+    from bilan.coach.examples import views_of_sentences
 
     (view,) = views_of_sentences([text], language)
     return view
@@ -189,8 +190,8 @@ def test_a_sentence_without_known_words_and_english_have_no_vector():
 def test_run_time_prediction_scores_as_the_training_features_do(language):
     """The pipeline predicts from sparse features plus one matrix of word vectors; that must
     give exactly what the merged features the model was trained on give."""
+    from bilan.coach.examples import views_of_sentences
     from bilan.coach.features import dense_features, sparse_features
-    from bilan.coach.train import views_of_sentences
 
     texts = {
         "fr": [
@@ -221,7 +222,7 @@ def test_run_time_prediction_scores_as_the_training_features_do(language):
 
 
 def test_prose_neighbours_step_over_headings():
-    from bilan.coach.model import prose_neighbours
+    from bilan.coach.context import prose_neighbours
 
     previous, following = prose_neighbours([True, False, True, True])
     assert previous == [None, None, 0, 2]

@@ -270,13 +270,16 @@ FAMILIAR_PHRASES = {
     "super cool": "very pleasant",
     "dead nice": "very pleasant",
     "well hard": "very difficult",
-    r"proper (?:good|hard|busy|nice|tired|scary|chuffed|mental|difficult|stressful|fun)": ("very"),
-    r"dead (?:slow|busy|boring|easy|quiet|good|hard|stressful|tired)": "very",
-    r"super (?:busy|nice|helpful|fun|hard|easy|stressful|friendly|boring|tired|interesting|"
-    r"happy|chill|stressed|excited)": "very",
-    r"crazy (?:busy|hard|stressful|fast|long)": "very",
-    r"way (?:too|more|better|harder|easier|faster|slower|less)": "much",
-    r"(?:a heap|tons|a ton) of": "many",
+    # Intensifiers: only the intensifier is marked, so that the suggestion replaces it alone.
+    r"proper(?=\s+(?:good|hard|busy|nice|tired|scary|chuffed|mental|difficult|stressful|fun)\b)": (
+        "very"
+    ),
+    r"dead(?=\s+(?:slow|busy|boring|easy|quiet|good|hard|stressful|tired)\b)": "very",
+    r"super(?=\s+(?:busy|nice|helpful|fun|hard|easy|stressful|friendly|boring|tired|interesting"
+    r"|happy|chill|stressed|excited)\b)": "very",
+    r"crazy(?=\s+(?:busy|hard|stressful|fast|long)\b)": "very",
+    r"(?<!\bthe\s)way(?=\s+(?:too|more|better|harder|easier|faster|slower|less)\b)": "much",
+    r"(?:a heap|tons|a ton) of": "many (or a figure)",
     r"(?<=,\s)like(?=,)": "(remove)",
     r"(?:'|’)cause": "because",
     r"(?:messed|screwed) up": "made a mistake",

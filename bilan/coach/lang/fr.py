@@ -451,22 +451,24 @@ FAMILIAR_PHRASES = {
     "c'est chaud": "c'est difficile",
     "la honte": "une situation gênante",
     "pas pro": "peu professionnel",
-    # "trop" and "grave" meaning "très" / "beaucoup"; "trop" meaning "excessively" is not tone.
-    r"trop (?:cool|content|contente|contents|contentes|gentil|gentille|gentils|gentilles|sympa"
-    r"|stylé|stylée|drôle|marrant|marrante|fier|fière|soulagé|soulagée|top|mignon|mignonne"
-    r"|chou|classe|heureux|heureuse|hâte|kiffé|aimé|bien passé)": "très",
-    r"grave (?:aimé|kiffé|bien|cool|content|contente|dur|dure|chiant|chiante|stressé|stressée"
+    # "trop" and "grave" meaning "très" / "beaucoup" ("trop" meaning "excessively" is not
+    # tone); only the intensifier is marked, so that the suggestion replaces it alone.
+    r"trop(?=\s+(?:cool|content|contente|contents|contentes|gentil|gentille|gentils|gentilles"
+    r"|sympa|stylé|stylée|drôle|marrant|marrante|fier|fière|soulagé|soulagée|top|mignon"
+    r"|mignonne|chou|classe|heureux|heureuse|hâte|kiffé|aimé|bien\s+passé)(?!\w))": "très",
+    r"grave(?=\s+(?:bien|cool|content|contente|dur|dure|chiant|chiante|stressé|stressée"
     r"|exigeant|exigeante|galère|relou|sympa|fatigué|fatiguée|crevé|crevée|intéressant"
-    r"|intéressante|physique|long|longue)": "très",
-    r"(?:(?<=j'ai\s)|(?<=m'a\s)|(?<=on\sa\s))grave": "beaucoup",
-    r"(?:ennuyais|ennuyé|ennuyée|galéré|galérais|kiffé|stressé|stressée|stressais) grave": (
-        "beaucoup"
-    ),
+    r"|intéressante|physique|long|longue)(?!\w))": "très",
+    r"grave(?=\s+(?:aimé|kiffé|aidé|appris|galéré)(?!\w))": "beaucoup",
+    r"(?:(?<=j'ai\s)|(?<=m'a\s)|(?<=on\sa\s)|(?<=ennuyais\s)|(?<=ennuyé\s)|(?<=ennuyée\s)"
+    r"|(?<=galéré\s)|(?<=galérais\s)|(?<=kiffé\s)|(?<=stressé\s)|(?<=stressée\s)"
+    r"|(?<=stressais\s))grave": "beaucoup",
     # "genre" as a filler, after a comma ("…, genre t'es juste la stagiaire").
     r"(?<=,\s)genre(?!\s+d(?:e\b|'))": "(à supprimer)",
     "de ouf": "remarquable",
     # "boîte" for the company; "boîte de vitesses", "boîte mail", "boîte à outils" are not.
-    r"(?:la|cette|ma|une|notre|sa|leur|grosse|petite) boîte(?!\s+(?:de|d'|à|aux|mail|noire))": (
+    r"(?:(?<=\bla\s)|(?<=\bcette\s)|(?<=\bma\s)|(?<=\bune\s)|(?<=\bnotre\s)|(?<=\bsa\s)"
+    r"|(?<=\bleur\s)|(?<=\bgrosse\s)|(?<=\bpetite\s))boîte(?!\s+(?:de|d'|à|aux|mail|noire))": (
         "entreprise"
     ),
     "au top": "excellent",
@@ -480,8 +482,10 @@ FAMILIAR_PHRASES = {
     r"(?:en ai|en avais|en avait|en a) marre": "étais lassé",
     "ras-le-bol": "une lassitude",
     r"(?:pété|péter|pétait|pète) (?:un câble|les plombs)": "perdu son calme",
-    r"(?:me suis|s'est|se sont|t'es|on s'est) (?:planté|plantée|plantés|plantées)": "trompé",
-    r"(?:me|se) plantais": "trompais",
+    r"(?:(?<=me\ssuis\s)|(?<=s'est\s)|(?<=se\ssont\s)|(?<=t'es\s))plant(?:é|ée|és|ées)\b": (
+        "trompé"
+    ),
+    r"(?:(?<=\bme\s)|(?<=\bse\s))plantais": "trompais",
 }
 BLAME = {
     "nul": "peu disponible (décrivez les faits)",
