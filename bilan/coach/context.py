@@ -22,6 +22,15 @@ CONTEXT_BLOCKS = 6
 CONTEXT_PIVOT = "difficulty"
 
 
+def to_probabilities(scores: NDArray[Any]) -> NDArray[Any]:
+    """The logistic function of each score."""
+    import numpy
+
+    # Clipped: a score of -800 would overflow exp() for no change in the probability.
+    result: NDArray[Any] = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
+    return result
+
+
 def prose_neighbours(
     prose: Sequence[bool],
 ) -> tuple[list[int | None], list[int | None]]:
@@ -54,8 +63,7 @@ def context_features(
     import numpy
 
     count, width = scores.shape
-    # Clipped: a score of -800 would overflow exp() for no change in the probability.
-    probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
+    probabilities = to_probabilities(scores)
     out = numpy.zeros((count, CONTEXT_BLOCKS * width + 3))
     flags = 4 * width
     out[:, :width] = scores

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bilan.coach.context import CONTEXT_PIVOT, context_features
+from bilan.coach.context import CONTEXT_PIVOT, context_features, to_probabilities
 from bilan.coach.corpus import CORPUS_DIR, load_corpus, split
 from bilan.coach.examples import (
     Example,
@@ -264,7 +264,7 @@ def _fit_context(
     previous, following = _example_neighbours(examples)
     pivot = LABELS.index(CONTEXT_PIVOT) if CONTEXT_PIVOT in LABELS else None
     inputs = context_features(scores, previous, following, pivot)
-    first = 1.0 / (1.0 + numpy.exp(-numpy.clip(scores, -50.0, 50.0)))
+    first = to_probabilities(scores)
     out: dict[str, tuple[tuple[float, ...], float, float]] = {}
     for column, label in enumerate(LABELS):
         rows = numpy.array([i for i, example in enumerate(examples) if label in example.trains])
