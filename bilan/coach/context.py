@@ -22,6 +22,11 @@ CONTEXT_BLOCKS = 6
 CONTEXT_PIVOT = "difficulty"
 
 
+def context_width(labels: int) -> int:
+    """How many inputs :func:`context_features` gives for a model of ``labels`` labels."""
+    return CONTEXT_BLOCKS * labels + 3
+
+
 def to_probabilities(scores: NDArray[Any]) -> NDArray[Any]:
     """The logistic function of each score."""
     import numpy
@@ -64,7 +69,7 @@ def context_features(
 
     count, width = scores.shape
     probabilities = to_probabilities(scores)
-    out = numpy.zeros((count, CONTEXT_BLOCKS * width + 3))
+    out = numpy.zeros((count, context_width(width)))
     flags = 4 * width
     out[:, :width] = scores
     for index in range(count):

@@ -23,18 +23,19 @@ from pathlib import Path
 
 from bilan.coach.corpus import CORPUS_DIR, CorpusDocument, labelled, load_corpus, split
 from bilan.coach.examples import (
+    Units,
     default_cered,
     featurize_alone,
     read_cered,
-    read_units,
+    read_documents,
     training_examples,
     views_of_sentences,
 )
-from bilan.coach.features import SentenceView, featurize
+from bilan.coach.features import featurize
 from bilan.coach.lang import SUPPORTED_LANGUAGES
 from bilan.coach.model import LabelModel, get_model, illustrated
 from bilan.coach.results import LABELS
-from bilan.coach.rules import SentenceFeatures, label_sentences
+from bilan.coach.rules import label_sentences
 from bilan.coach.train import train_language
 
 CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
@@ -100,19 +101,6 @@ def agreement(documents: Sequence[CorpusDocument]) -> dict[str, tuple[float, int
         )
         for label in LABELS
     }
-
-
-Units = list[tuple[SentenceFeatures, SentenceView]]
-
-
-def read_documents(documents: Sequence[CorpusDocument]) -> list[Units]:
-    """Each document's sentences through the coach's pipeline, parsed once."""
-    if not documents:
-        return []
-    language = documents[0].language
-    texts = [sentence.text for document in documents for sentence in document.sentences]
-    units = iter(read_units(texts, language))
-    return [[next(units) for _ in document.sentences] for document in documents]
 
 
 def predict_documents(

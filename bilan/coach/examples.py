@@ -67,7 +67,11 @@ def _analysis_pipeline(language: str) -> Language:
     return get_pipeline(language)
 
 
-def read_units(texts: Sequence[str], language: str) -> list[tuple[SentenceFeatures, SentenceView]]:
+# Each sentence's rule features and the model's view of it.
+Units = list[tuple[SentenceFeatures, SentenceView]]
+
+
+def read_units(texts: Sequence[str], language: str) -> Units:
     """Rule features and model view of each given sentence, parsed as one unit (no sentence
     splitting: a corpus sentence stays one sentence, whatever spaCy would cut)."""
     nlp = _analysis_pipeline(language)
@@ -83,6 +87,17 @@ def read_units(texts: Sequence[str], language: str) -> list[tuple[SentenceFeatur
             feats = sentence_features(span, lex, text=text, start=start, end=end)
             out.append((feats, sentence_view(span, feats, text)))
     return out
+
+
+def read_documents(documents: Sequence[CorpusDocument]) -> list[Units]:
+    """Each document's sentences through the coach's pipeline (:func:`read_units`), all
+    documents parsed in one batch."""
+    if not documents:
+        return []
+    language = documents[0].language
+    texts = [sentence.text for document in documents for sentence in document.sentences]
+    units = iter(read_units(texts, language))
+    return [[next(units) for _ in document.sentences] for document in documents]
 
 
 def views_of_sentences(texts: Sequence[str], language: str) -> list[SentenceView]:
@@ -112,14 +127,9 @@ def corpus_examples(
     given alone, with that weight: the coach is often asked about a single sentence (a field
     being edited), which a corpus of whole documents rarely shows it.
     """
-    if not documents:
-        return []
-    language = documents[0].language
-    texts = [sentence.text for document in documents for sentence in document.sentences]
-    views = iter(views_of_sentences(texts, language))
     out: list[Example] = []
-    for document in documents:
-        doc_views = [next(views) for _ in document.sentences]
+    for document, units in zip(documents, read_documents(documents), strict=True):
+        doc_views = [view for _, view in units]
         vectors = featurize(doc_views)
         position = 0
         for index, sentence in enumerate(document.sentences):

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bilan.coach.context import (
-    CONTEXT_BLOCKS,
     CONTEXT_PIVOT,
     context_features,
+    context_width,
     prose_neighbours,
 )
 from bilan.coach.features import SentenceView, dense_feature_names
@@ -207,7 +207,7 @@ class LabelModel:
     def from_json(cls, data: dict[str, Any]) -> LabelModel:
         if data.get("format") not in READABLE_FORMATS:
             raise ValueError(f"unsupported coach model format: {data.get('format')!r}")
-        width = CONTEXT_BLOCKS * len(data["labels"]) + 3
+        width = context_width(len(data["labels"]))
         for label, stage in data.get("context", {}).items():
             if len(stage["weights"]) != width:
                 raise ValueError(

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bilan.coach.lang import Lexicon
+from bilan.coach.lang import Lexicon, phrase_alternative
 from bilan.coach.structure import LIST_MARKER
 from bilan.coach.textutil import is_emoji, normalise_quotes
 
@@ -115,21 +115,6 @@ def _lookup(table: Mapping[str, str], *keys: str) -> str | None:
         if key in table:
             return table[key]
     return None
-
-
-def _phrase_alternative(mapping: Mapping[str, str], text: str, match: re.Match[str]) -> str:
-    """The alternative of the phrase pattern that matched ``match`` in ``text``. Patterns are
-    tried in place, so that a look-behind ("y a" but not "il y a") sees what precedes and a
-    look-ahead ("trop" before "content") what follows."""
-    start, end = match.span()
-    for pattern, alternative in mapping.items():
-        compiled = re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
-        if compiled.fullmatch(text, start, end):
-            return alternative
-        found = compiled.match(text, start)
-        if found is not None and found.end() == end:
-            return alternative
-    return ""
 
 
 def sentence_features(
@@ -240,10 +225,10 @@ def sentence_features(
     if _ENUMERATION.search(norm):
         feats.concrete = True
     for m in lex.familiar_re.finditer(norm):
-        alt = _phrase_alternative(lex.familiar_phrases, norm, m)
+        alt = phrase_alternative(lex.familiar_alternatives, m)
         feats.tone.append(ToneHit("familiar", start + m.start(), start + m.end(), m.group(0), alt))
     for m in lex.blame_re.finditer(norm):
-        alt = _phrase_alternative(lex.blame_phrases, norm, m)
+        alt = phrase_alternative(lex.blame_alternatives, m)
         feats.tone.append(ToneHit("blame", start + m.start(), start + m.end(), m.group(0), alt))
     for m in _PUNCT_RUN.finditer(raw):
         feats.tone.append(

@@ -31,9 +31,34 @@ def phrases(items: Iterable[str]) -> re.Pattern[str]:
     Lexicon modules write phrases in plain lower case with ``'`` apostrophes; the text they are
     matched against is normalised the same way (see ``rules.normalise``).
     """
-    ordered = sorted(set(items), key=len, reverse=True)
+    return _bounded("|".join(_spaced(item) for item in _longest_first(items)))
+
+
+def phrase_table(mapping: Mapping[str, str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """:func:`phrases` for a mapping of phrase to alternative, and the alternatives in the
+    pattern's order: each phrase is a named group (``p0``, ``p1`` …), so a match says itself
+    which phrase it was, look-arounds included (:func:`phrase_alternative`)."""
+    ordered = _longest_first(mapping)
+    body = "|".join(f"(?P<p{index}>{_spaced(item)})" for index, item in enumerate(ordered))
+    return _bounded(body), tuple(mapping[item] for item in ordered)
+
+
+def phrase_alternative(alternatives: tuple[str, ...], match: re.Match[str]) -> str:
+    """The alternative of the phrase a :func:`phrase_table` pattern matched."""
+    return alternatives[int(match.lastgroup[1:])] if match.lastgroup else ""
+
+
+def _longest_first(items: Iterable[str]) -> list[str]:
+    # Ties in alphabetical order: the same alternation in every process.
+    return sorted(set(items), key=lambda item: (-len(item), item))
+
+
+def _spaced(item: str) -> str:
     # Pasted text often has double spaces (or blanked control characters) between words.
-    body = "|".join(item.replace(" ", r"\s+") for item in ordered)
+    return item.replace(" ", r"\s+")
+
+
+def _bounded(body: str) -> re.Pattern[str]:
     # The closing boundary also holds when the phrase itself ends on a space or apostrophe.
     return re.compile(rf"(?<![\w])(?:{body})(?:(?<!\w)|(?!\w))", re.IGNORECASE)
 
@@ -147,13 +172,17 @@ class Lexicon:
     transversal_skills: Mapping[str, re.Pattern[str]]
     trame: Mapping[str, re.Pattern[str]]
     messages: Messages
-    # Derived once: phrase alternations for tone lookups.
+    # Derived once: phrase alternations for tone lookups, and their alternatives in order.
     familiar_re: re.Pattern[str] = field(init=False)
+    familiar_alternatives: tuple[str, ...] = field(init=False)
     blame_re: re.Pattern[str] = field(init=False)
+    blame_alternatives: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "familiar_re", phrases(self.familiar_phrases))
-        object.__setattr__(self, "blame_re", phrases(self.blame_phrases))
+        for name in ("familiar", "blame"):
+            pattern, alternatives = phrase_table(getattr(self, f"{name}_phrases"))
+            object.__setattr__(self, f"{name}_re", pattern)
+            object.__setattr__(self, f"{name}_alternatives", alternatives)
 
 
 def get_lexicon(language: str) -> Lexicon:
